@@ -1,3 +1,266 @@
-from django.contrib import admin
+"""Django admin: where administrators edit councils, users' councils, partnerships, the
+question bank and the signposting content.
 
-# Register your models here.
+Django's admin has no nested inlines, so a questionnaire lists its sections inline, each
+section its questions, each question its options, with a link down to the next level.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+
+from toolkit import questionnaires
+from toolkit.models import (
+    Answer,
+    Assessment,
+    CaseStudy,
+    Council,
+    ExpertContact,
+    Guidance,
+    KeyTool,
+    Membership,
+    Option,
+    Partnership,
+    PartnershipMember,
+    Question,
+    Questionnaire,
+    Reading,
+    Section,
+    Step,
+    Theme,
+)
+
+User = get_user_model()
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["council"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class ToolkitUserAdmin(UserAdmin):
+    """Users with their councils, because admins (not users) give people their councils."""
+
+    inlines = [MembershipInline]
+    list_display = ["username", "email", "first_name", "last_name", "councils_list", "is_staff", "is_active"]
+    list_filter = UserAdmin.list_filter + ("memberships__council", "memberships__role")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("memberships__council")
+
+    @admin.display(description="Councils")
+    def councils_list(self, user):
+        return ", ".join(f"{m.council} ({m.get_role_display().lower()})" for m in user.memberships.all())
+
+
+@admin.register(Step)
+class StepAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "question"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "region", "population"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "slug", "region"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [type("CouncilMembershipInline", (MembershipInline,), {"autocomplete_fields": ["user"]})]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "council", "role"]
+    list_filter = ["role", "council"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "council__name"]
+    autocomplete_fields = ["user", "council"]
+    list_select_related = ["user", "council"]
+
+
+class PartnershipMemberInline(admin.TabularInline):
+    model = PartnershipMember
+    extra = 1
+    autocomplete_fields = ["council"]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    list_display = ["name", "lead_council", "status", "member_count", "created_at"]
+    list_filter = ["status", "lead_council"]
+    search_fields = ["name", "description", "councils__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["lead_council"]
+    inlines = [PartnershipMemberInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("lead_council").prefetch_related("councils")
+
+    @admin.display(description="Members")
+    def member_count(self, partnership):
+        return len(partnership.councils.all())
+
+
+@admin.register(PartnershipMember)
+class PartnershipMemberAdmin(admin.ModelAdmin):
+    list_display = ["partnership", "council", "joined_at"]
+    list_filter = ["partnership"]
+    search_fields = ["partnership__name", "council__name"]
+    autocomplete_fields = ["partnership", "council"]
+    list_select_related = ["partnership", "council"]
+
+
+# --- Question bank ----------------------------------------------------------------------------
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    extra = 0
+    fields = ["position", "title", "slug", "source"]
+    show_change_link = True
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(admin.ModelAdmin):
+    list_display = ["title", "step", "version", "status", "published_at"]
+    list_filter = ["step", "status"]
+    search_fields = ["title", "introduction"]
+    inlines = [SectionInline]
+    actions = ["make_new_draft", "publish"]
+
+    @admin.action(description="Copy as a new draft version")
+    def make_new_draft(self, request, queryset):
+        for questionnaire in queryset:
+            draft = questionnaires.copy_as_draft(questionnaire)
+            self.message_user(request, f"Created {draft}.", messages.SUCCESS)
+
+    @admin.action(description="Publish (retires the step's current published version)")
+    def publish(self, request, queryset):
+        for questionnaire in queryset:
+            questionnaires.publish(questionnaire)
+            self.message_user(request, f"Published {questionnaire}.", messages.SUCCESS)
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["position", "key", "text", "kind", "theme", "weight", "required", "is_gate"]
+    show_change_link = True
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "questionnaire", "position", "source"]
+    list_filter = ["questionnaire__step", "questionnaire"]
+    search_fields = ["title", "guidance"]
+    list_select_related = ["questionnaire__step"]
+    inlines = [QuestionInline]
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    extra = 0
+    fields = ["position", "value", "label", "score"]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "key", "section", "kind", "theme", "weight", "required", "is_gate"]
+    list_filter = ["section__questionnaire", "kind", "theme", "is_gate", "required", "source"]
+    search_fields = ["text", "key", "hint"]
+    list_select_related = ["section", "theme"]
+    raw_id_fields = ["show_when_question"]
+    inlines = [OptionInline]
+
+
+@admin.register(Option)
+class OptionAdmin(admin.ModelAdmin):
+    list_display = ["label", "value", "score", "question"]
+    list_filter = ["question__section__questionnaire"]
+    search_fields = ["label", "value", "question__text"]
+    list_select_related = ["question"]
+
+
+# --- Answers ----------------------------------------------------------------------------------
+
+
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    extra = 0
+    fields = ["question", "value", "comment", "updated_by", "updated_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "questionnaire", "council", "partnership", "status", "started_at", "submitted_at"]
+    list_filter = ["questionnaire__step", "status", "council", "partnership"]
+    search_fields = ["council__name", "partnership__name"]
+    list_select_related = ["questionnaire__step", "council", "partnership"]
+    raw_id_fields = ["started_by", "submitted_by"]
+    inlines = [AnswerInline]
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ["question", "assessment", "updated_by", "updated_at"]
+    list_filter = ["question__section__questionnaire__step"]
+    search_fields = ["question__text", "question__key", "comment"]
+    list_select_related = ["question", "assessment__questionnaire__step", "assessment__council", "updated_by"]
+    raw_id_fields = ["assessment", "question", "updated_by"]
+
+
+# --- Signposting content ----------------------------------------------------------------------
+
+
+class SignpostAdmin(admin.ModelAdmin):
+    list_filter = ["steps", "themes", "source"]
+    filter_horizontal = ["steps", "themes"]
+
+
+@admin.register(Guidance)
+class GuidanceAdmin(SignpostAdmin):
+    list_display = ["title", "kind", "collection", "position", "source"]
+    list_filter = ["kind", "collection", *SignpostAdmin.list_filter]
+    search_fields = ["title", "body", "collection"]
+
+
+@admin.register(KeyTool)
+class KeyToolAdmin(SignpostAdmin):
+    list_display = ["name", "council", "source"]
+    search_fields = ["name", "description"]
+    list_select_related = ["council"]
+
+
+@admin.register(Reading)
+class ReadingAdmin(SignpostAdmin):
+    list_display = ["title", "author", "publisher", "year", "source"]
+    search_fields = ["title", "author", "publisher", "description"]
+
+
+@admin.register(ExpertContact)
+class ExpertContactAdmin(SignpostAdmin):
+    list_display = ["name", "area", "role", "council", "organisation"]
+    list_filter = ["council", *SignpostAdmin.list_filter]
+    search_fields = ["name", "role", "area", "organisation"]
+    list_select_related = ["council"]
+
+
+@admin.register(CaseStudy)
+class CaseStudyAdmin(SignpostAdmin):
+    list_display = ["title", "bodies", "kind", "delivery_model", "dates", "source"]
+    list_filter = ["kind", *SignpostAdmin.list_filter]
+    search_fields = ["title", "bodies", "services", "summary", "lessons"]
+    prepopulated_fields = {"slug": ["title"]}

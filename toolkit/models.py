@@ -81,9 +81,6 @@ class Council(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("toolkit:council", args=[self.slug])
-
 
 class Membership(models.Model):
     """A user's place in a council. Admins create these: there is no self-registration."""

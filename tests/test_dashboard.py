@@ -1,0 +1,92 @@
+import pytest
+from django.urls import reverse
+
+from tests import factories
+from toolkit.models import Assessment, Questionnaire
+from toolkit.progress import Status
+
+URL = reverse("toolkit:dashboard")
+
+
+def statuses(response):
+    return [
+        (t.council.slug, t.role, t.self_status, t.joint_status, t.design_status)
+        for t in response.context["council_tasks"]
+    ]
+
+
+def start_assessment(step, council, partnership=None, status=Assessment.Status.IN_PROGRESS):
+    questionnaire = Questionnaire.objects.get(step=step, status=Questionnaire.Status.PUBLISHED)
+    return Assessment.objects.create(questionnaire=questionnaire, council=council, partnership=partnership, status=status)
+
+
+def test_officer_without_partnership_sees_steps_two_and_three_cannot_start(client, officer):
+    client.force_login(officer)
+    response = client.get(URL)
+    assert statuses(response) == [
+        ("merton", "Officer", Status.NOT_STARTED, Status.CANNOT_START, Status.CANNOT_START)
+    ]
+    assert response.context["council_tasks"][0].partnerships == []
+    assert "is not in a partnership yet" in response.content.decode()
+
+
+def test_officer_sees_progress_and_partnerships(client, officer, merton, partnership):
+    start_assessment("self", merton, status=Assessment.Status.SUBMITTED)
+    start_assessment("joint", merton, partnership)
+    client.force_login(officer)
+    response = client.get(URL)
+    assert statuses(response) == [("merton", "Officer", Status.COMPLETED, Status.IN_PROGRESS, Status.CANNOT_START)]
+    html = response.content.decode()
+    assert f'<a class="govuk-link" href="/partnerships/legal/">{partnership.name}</a>' in html
+    assert "joint assessments completed" not in html  # progress figures are for programme managers
+
+
+def test_design_opens_when_every_partner_has_completed_the_joint_assessment(client, officer, merton, partnership):
+    for council in partnership.councils.all():
+        start_assessment("joint", council, partnership, status=Assessment.Status.SUBMITTED)
+    client.force_login(officer)
+    assert statuses(client.get(URL)) == [
+        ("merton", "Officer", Status.NOT_STARTED, Status.COMPLETED, Status.NOT_STARTED)
+    ]
+
+
+def test_programme_manager_sees_partnership_progress(client, manager, merton, partnership):
+    start_assessment("joint", merton, partnership, status=Assessment.Status.SUBMITTED)
+    client.force_login(manager)
+    response = client.get(URL)
+    assert statuses(response) == [
+        ("merton", "Programme manager", Status.NOT_STARTED, Status.COMPLETED, Status.CANNOT_START)
+    ]
+    assert "joint assessments completed 1 of 3, business case cannot start yet" in response.content.decode()
+
+
+def test_user_in_two_councils_sees_both(client, merton, sutton):
+    user = factories.user("both", council=merton)
+    user.memberships.create(council=sutton, role="programme_manager")
+    client.force_login(user)
+    assert [(t.council.slug, t.role) for t in client.get(URL).context["council_tasks"]] == [
+        ("merton", "Officer"),
+        ("sutton", "Programme manager"),
+    ]
+
+
+def test_user_without_council_is_told_to_ask_an_administrator(client, db):
+    client.force_login(factories.user("nobody"))
+    response = client.get(URL)
+    assert response.context["council_tasks"] == []
+    assert "You are not a member of any council yet" in response.content.decode()
+
+
+def test_dashboard_query_count_does_not_grow_with_partnerships(client, officer, merton, sutton, django_assert_max_num_queries):
+    for i in range(5):
+        factories.partnership(f"p{i}", lead=merton, members=[merton, sutton])
+    client.force_login(officer)
+    client.get(URL)  # warm the session
+    with django_assert_max_num_queries(9):
+        response = client.get(URL)
+    assert len(response.context["council_tasks"][0].partnerships) == 5
+
+
+def test_anonymous_user_is_sent_to_sign_in(client, db):
+    response = client.get(URL)
+    assert (response.status_code, response["Location"]) == (302, "/sign-in/?next=/dashboard/")

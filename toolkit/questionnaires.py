@@ -1,0 +1,70 @@
+"""Versioning of questionnaires: copy a version as a new draft, publish a draft.
+
+Answers point at the question of the version they were given against. A question's ``key``
+stays the same across versions, which is how earlier answers carry over to a new version.
+"""
+
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.utils import timezone
+
+from toolkit.models import Option, Question, Questionnaire, Section
+
+
+@transaction.atomic
+def copy_as_draft(questionnaire: Questionnaire) -> Questionnaire:
+    """Copy a questionnaire with its sections, questions and options as the next draft version."""
+    next_version = (
+        Questionnaire.objects.filter(step=questionnaire.step).aggregate(latest=Max("version"))["latest"] + 1
+    )
+    sections = list(questionnaire.sections.prefetch_related("questions__options"))
+    draft = Questionnaire.objects.get(pk=questionnaire.pk)
+    draft.pk = None
+    draft.version = next_version
+    draft.status = Questionnaire.Status.DRAFT
+    draft.published_at = None
+    draft.save()
+
+    copied_questions = {}  # old question id -> new question, to re-point "show only when"
+    for section in sections:
+        questions = list(section.questions.all())
+        section.pk = None
+        section.questionnaire = draft
+        section.save()
+        for question in questions:
+            options = list(question.options.all())
+            old_id = question.pk
+            question.pk = None
+            question.section = section
+            question.save()
+            copied_questions[old_id] = question
+            Option.objects.bulk_create(
+                Option(question=question, position=o.position, value=o.value, label=o.label, score=o.score)
+                for o in options
+            )
+    for question in copied_questions.values():
+        if question.show_when_question_id:
+            question.show_when_question = copied_questions[question.show_when_question_id]
+            question.save(update_fields=["show_when_question"])
+    return draft
+
+
+@transaction.atomic
+def publish(questionnaire: Questionnaire) -> None:
+    """Publish a version and retire the step's previously published one."""
+    Questionnaire.objects.filter(step=questionnaire.step, status=Questionnaire.Status.PUBLISHED).exclude(
+        pk=questionnaire.pk
+    ).update(status=Questionnaire.Status.RETIRED)
+    questionnaire.status = Questionnaire.Status.PUBLISHED
+    questionnaire.published_at = timezone.now()
+    questionnaire.save(update_fields=["status", "published_at"])
+
+
+def published(step_code: str) -> Questionnaire | None:
+    return Questionnaire.objects.filter(step_id=step_code, status=Questionnaire.Status.PUBLISHED).first()
+
+
+def load_structure(questionnaire: Questionnaire) -> list[Section]:
+    """Sections with their questions and options in order, in a fixed number of queries."""
+    questions = Question.objects.select_related("theme", "show_when_question").prefetch_related("options")
+    return list(questionnaire.sections.prefetch_related(Prefetch("questions", queryset=questions)))
