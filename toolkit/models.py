@@ -479,3 +479,42 @@ class CaseStudy(SignpostItem):
 
     def __str__(self):
         return self.title
+
+
+# --- Exports ----------------------------------------------------------------------------------
+
+
+def export_path(export, filename):
+    return f"exports/{export.created_at:%Y/%m}/{filename}"
+
+
+class Export(models.Model):
+    """A PDF that someone made, kept so a report shown to a cabinet can be produced again."""
+
+    class Kind(models.TextChoices):
+        READINESS = "readiness", "Readiness summary"
+        COMPATIBILITY = "compatibility", "Compatibility report"
+        BUSINESS_CASE = "business_case", "Business-case outline"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="exports")
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, null=True, blank=True, related_name="exports")
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, null=True, blank=True, related_name="exports")
+    questionnaire_version = models.PositiveSmallIntegerField()
+    # The answers the report was made from, so it can be explained and reproduced later.
+    answers = models.JSONField(default=dict)
+    file = models.FileField(upload_to=export_path)
+    size = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        owner = self.partnership or self.council
+        return f"{self.get_kind_display()} for {owner}, {self.created_at:%d %B %Y %H:%M}"
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]

@@ -1,0 +1,216 @@
+"""Reading and writing an assessment's answers.
+
+Answers are saved on every wizard page, in one transaction per page, so nothing is ever
+half-saved and any officer of the council sees the same draft on any device.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from toolkit import questionnaires, scoring
+from toolkit.models import Answer, Assessment, Question
+
+
+@dataclass
+class Conflict:
+    """An answer another person changed after this person opened the page."""
+
+    question: Question
+    theirs: object
+    changed_by: str
+    changed_at: datetime
+
+
+class AssessmentClosed(Exception):
+    """Raised when someone tries to change a submitted assessment."""
+
+
+def spec_for(question: Question) -> scoring.QuestionSpec:
+    """The plain description of a question that the scoring rules take."""
+    return scoring.QuestionSpec(
+        key=question.key,
+        text=question.text,
+        theme=question.theme.slug,
+        kind=question.kind,
+        weight=question.weight,
+        required=question.required,
+        is_gate=question.is_gate,
+        option_scores={o.value: o.score for o in question.options.all()} if question.is_choice else {},
+        show_when=(question.show_when_question.key, question.show_when_value) if question.show_when_question_id else None,
+    )
+
+
+class AnswerSheet:
+    """An assessment with its questionnaire's structure and its answers, loaded once.
+
+    Everything the wizard, the check page, the summary and the PDF need, in a fixed number
+    of queries whatever the number of questions.
+    """
+
+    def __init__(self, assessment: Assessment):
+        self.assessment = assessment
+        self.sections = questionnaires.load_structure(assessment.questionnaire)
+        self.questions = [q for s in self.sections for q in s.questions.all()]
+        self.by_key = {q.key: q for q in self.questions}
+        self.rows = {
+            a.question_id: a for a in assessment.answers.select_related("updated_by").order_by()
+        }
+        self.specs = [spec_for(q) for q in self.questions]
+
+    @property
+    def values(self) -> dict:
+        """question key -> stored value."""
+        return {q.key: self.rows[q.id].value for q in self.questions if q.id in self.rows}
+
+    def answer(self, question):
+        return self.rows.get(question.id)
+
+    def visible(self, values=None) -> set:
+        return scoring.visible_keys(self.specs, self.values if values is None else values)
+
+    def visible_sections(self, values=None):
+        """Sections with at least one question whose condition holds."""
+        shown = self.visible(values)
+        return [s for s in self.sections if any(q.key in shown for q in s.questions.all())]
+
+    def section(self, slug):
+        return next((s for s in self.sections if s.slug == slug), None)
+
+    def missing_in(self, section, values=None) -> list:
+        """Visible required questions of a section without an answer."""
+        values = self.values if values is None else values
+        shown = self.visible(values)
+        return [
+            q for q in section.questions.all()
+            if q.key in shown and q.required and not scoring.is_answered(values.get(q.key))
+        ]
+
+    def section_status(self, section) -> str:
+        """Task-list status of one section."""
+        questions = list(section.questions.all())
+        if not any(q.id in self.rows for q in questions):
+            return "Not started"
+        return "In progress" if self.missing_in(section) else "Completed"
+
+    def resume_section(self):
+        """The first visible section with an unanswered required question, else the first section."""
+        visible = self.visible_sections()
+        for section in visible:
+            if self.missing_in(section):
+                return section
+        return visible[0] if visible else None
+
+    def is_complete(self) -> bool:
+        return not any(self.missing_in(s) for s in self.visible_sections())
+
+    def readiness(self) -> scoring.Readiness:
+        questionnaire = self.assessment.questionnaire
+        return scoring.assess(self.specs, self.values, questionnaire.ready_threshold, questionnaire.nearly_threshold)
+
+
+def to_json(value):
+    """Form values as JSON: dates as ISO strings, decimals as strings so money stays exact."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def find_conflicts(sheet: AnswerSheet, section, submitted: dict, seen_at: datetime | None, user) -> list:
+    """Answers in the section that someone else changed since ``seen_at`` and that differ from
+    what this person submitted. Saving over them would silently lose that person's work."""
+    if seen_at is None:
+        return []
+    conflicts = []
+    for question in section.questions.all():
+        row = sheet.answer(question)
+        if row is None or row.updated_at <= seen_at or row.updated_by_id == user.id:
+            continue
+        if to_json(submitted.get(question.key)) != row.value:
+            who = (row.updated_by.get_full_name() or row.updated_by.username) if row.updated_by else "someone"
+            conflicts.append(Conflict(question, row.value, who, row.updated_at))
+    return conflicts
+
+
+@transaction.atomic
+def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user) -> int:
+    """Write one page's answers. Returns how many answers changed.
+
+    Only changed answers are written, so "who changed it and when" stays true. Clearing an
+    answer removes it; an answer hidden by a condition is kept, and scoring leaves it out.
+    """
+    assessment = Assessment.objects.select_for_update().get(pk=sheet.assessment.pk)
+    if assessment.is_submitted:
+        raise AssessmentClosed()
+    now = timezone.now()
+    changed = 0
+    for question in section.questions.all():
+        if question.key not in values:
+            continue
+        value = to_json(values[question.key])
+        comment = comments.get(question.key, "")
+        row = sheet.answer(question)
+        if not scoring.is_answered(value) and not comment:
+            if row is not None:
+                row.delete()
+                del sheet.rows[question.id]
+                changed += 1
+            continue
+        if row is not None and row.value == value and row.comment == comment:
+            continue
+        row = row or Answer(assessment=assessment, question=question)
+        row.value, row.comment, row.updated_by, row.updated_at = value, comment, user, now
+        row.save()
+        sheet.rows[question.id] = row
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def start_assessment(questionnaire, user, council=None, partnership=None) -> Assessment:
+    """Start a new assessment, carrying over the answers of the owner's latest one by question key.
+
+    This is how a new questionnaire version keeps earlier answers: questions whose key is in
+    both versions start with the earlier answer; options that no longer exist are dropped.
+    """
+    latest = (
+        Assessment.objects.filter(questionnaire__step=questionnaire.step, council=council, partnership=partnership)
+        .order_by("-started_at")
+        .first()
+    )
+    assessment = Assessment.objects.create(
+        questionnaire=questionnaire, council=council, partnership=partnership, started_by=user
+    )
+    if latest is None:
+        return assessment
+    earlier = {a.question.key: a for a in latest.answers.select_related("question")}
+    carried = []
+    for section in questionnaires.load_structure(questionnaire):
+        for question in section.questions.all():
+            old = earlier.get(question.key)
+            if old is None:
+                continue
+            value = carry_value(question, old.value)
+            if scoring.is_answered(value) or old.comment:
+                carried.append(
+                    Answer(assessment=assessment, question=question, value=value, comment=old.comment,
+                           updated_by=old.updated_by, updated_at=old.updated_at)
+                )
+    Answer.objects.bulk_create(carried)
+    return assessment
+
+
+def carry_value(question: Question, value):
+    """An earlier answer as it fits the question now: option values that still exist only."""
+    if not question.is_choice:
+        return value
+    options = {o.value for o in question.options.all()}
+    if isinstance(value, list):
+        kept = [v for v in value if v in options]
+        return kept if question.kind == Question.Kind.MULTIPLE else (kept[0] if kept else None)
+    return value if value in options else None

@@ -1,0 +1,60 @@
+"""Charts drawn as SVG on the server, so they work without JavaScript and in PDFs.
+
+Every chart has a <title> and <desc> (its text alternative), and pages also show a table of the
+same figures for screen-reader users.
+"""
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+BAR_HEIGHT = 22
+GAP = 10
+LABEL_WIDTH = 230
+PLOT_WIDTH = 360
+WIDTH = LABEL_WIDTH + PLOT_WIDTH + 60
+
+
+def score_bars(rows, title, chart_id="chart", thresholds=()):
+    """A horizontal bar chart of scores from 0 to 100.
+
+    ``rows`` are (label, score or None) pairs; ``thresholds`` are (score, label) pairs drawn as
+    dashed lines, e.g. the verdict bands.
+    """
+    rows = list(rows)
+    height = len(rows) * (BAR_HEIGHT + GAP) + 40
+    description = "; ".join(
+        f"{label}: {'not enough answers' if score is None else f'{score:.0f} out of 100'}" for label, score in rows
+    )
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" class="toolkit-chart" role="img" '
+            'aria-labelledby="{0}-title {0}-desc" viewBox="0 0 {1} {2}" width="{1}" height="{2}" '
+            'font-family="Arial, Liberation Sans, DejaVu Sans, sans-serif" font-size="14">'
+            '<title id="{0}-title">{3}</title><desc id="{0}-desc">{4}</desc>',
+            chart_id, WIDTH, height, title, description,
+        )
+    ]
+    for index, (label, score) in enumerate(rows):
+        y = 10 + index * (BAR_HEIGHT + GAP)
+        text_y = y + BAR_HEIGHT * 0.7
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">{}</text>', LABEL_WIDTH - 10, text_y, label))
+        parts.append(format_html('<rect x="{}" y="{}" width="{}" height="{}" fill="#f3f2f1"/>', LABEL_WIDTH, y, PLOT_WIDTH, BAR_HEIGHT))
+        if score is None:
+            parts.append(format_html('<text x="{}" y="{}" fill="#505a5f">not enough answers</text>', LABEL_WIDTH + 8, text_y))
+            continue
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{:.1f}" height="{}" fill="#1d70b8"/>',
+                LABEL_WIDTH, y, PLOT_WIDTH * max(0, min(score, 100)) / 100, BAR_HEIGHT,
+            )
+        )
+        parts.append(format_html('<text x="{}" y="{}" fill="#0b0c0c">{:.0f}</text>', LABEL_WIDTH + PLOT_WIDTH + 8, text_y, score))
+    axis_y = len(rows) * (BAR_HEIGHT + GAP) + 10
+    for value, label in thresholds:
+        x = LABEL_WIDTH + PLOT_WIDTH * value / 100
+        parts.append(format_html('<line x1="{0:.1f}" y1="5" x2="{0:.1f}" y2="{1}" stroke="#0b0c0c" stroke-dasharray="4 3"/>', x, axis_y))
+        parts.append(format_html('<text x="{:.1f}" y="{}" text-anchor="middle" font-size="12" fill="#0b0c0c">{}</text>', x, axis_y + 16, label))
+    parts.append(mark_safe("</svg>"))
+    return mark_safe("".join(str(p) for p in parts))
+
+
