@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from toolkit.models import Answer, Assessment, Question, Questionnaire
@@ -12,6 +13,7 @@ IDS = [m._meta.label for m in MODELS]
 
 @pytest.fixture
 def every_model_has_a_row(officer, partnership, merton, admin_user):
+    Group.objects.create(name="Reviewers")
     questionnaire = Questionnaire.objects.get(step="self", status="published")
     assessment = Assessment.objects.create(questionnaire=questionnaire, council=merton, started_by=officer)
     question = Question.objects.filter(section__questionnaire=questionnaire).first()
@@ -50,10 +52,10 @@ def test_non_staff_users_are_refused(client, officer, manager, every_model_has_a
             assert (response.status_code, response["Location"]) == (302, f"/admin/login/?next={url}")
 
 
-def test_anonymous_users_are_refused(client, db):
+def test_anonymous_users_are_sent_to_sign_in(client, db):
     url = reverse("admin:toolkit_question_changelist")
     response = client.get(url)
-    assert (response.status_code, response["Location"]) == (302, f"/admin/login/?next={url}")
+    assert (response.status_code, response["Location"]) == (302, f"/sign-in/?next={url}")
 
 
 def test_questionnaire_page_lists_sections_inline_in_order(client, admin_user):

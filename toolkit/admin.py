@@ -8,6 +8,7 @@ section its questions, each question its options, with a link down to the next l
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 
 from toolkit import questionnaires
 from toolkit.models import (
@@ -228,6 +229,7 @@ class AnswerAdmin(admin.ModelAdmin):
 class SignpostAdmin(admin.ModelAdmin):
     list_filter = ["steps", "themes", "source"]
     filter_horizontal = ["steps", "themes"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Guidance)

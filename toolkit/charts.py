@@ -44,16 +44,17 @@ def score_bars(rows, title, chart_id="chart", thresholds=()):
             continue
         parts.append(
             format_html(
-                '<rect x="{}" y="{}" width="{:.1f}" height="{}" fill="#1d70b8"/>',
-                LABEL_WIDTH, y, PLOT_WIDTH * max(0, min(score, 100)) / 100, BAR_HEIGHT,
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="#1d70b8"/>',
+                LABEL_WIDTH, y, f"{PLOT_WIDTH * max(0, min(score, 100)) / 100:.1f}", BAR_HEIGHT,
             )
         )
-        parts.append(format_html('<text x="{}" y="{}" fill="#0b0c0c">{:.0f}</text>', LABEL_WIDTH + PLOT_WIDTH + 8, text_y, score))
+        parts.append(format_html('<text x="{}" y="{}" fill="#0b0c0c">{}</text>', LABEL_WIDTH + PLOT_WIDTH + 8, text_y, f"{score:.0f}"))
     axis_y = len(rows) * (BAR_HEIGHT + GAP) + 10
     for value, label in thresholds:
         x = LABEL_WIDTH + PLOT_WIDTH * value / 100
-        parts.append(format_html('<line x1="{0:.1f}" y1="5" x2="{0:.1f}" y2="{1}" stroke="#0b0c0c" stroke-dasharray="4 3"/>', x, axis_y))
-        parts.append(format_html('<text x="{:.1f}" y="{}" text-anchor="middle" font-size="12" fill="#0b0c0c">{}</text>', x, axis_y + 16, label))
+        x = f"{x:.1f}"
+        parts.append(format_html('<line x1="{0}" y1="5" x2="{0}" y2="{1}" stroke="#0b0c0c" stroke-dasharray="4 3"/>', x, axis_y))
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#0b0c0c">{}</text>', x, axis_y + 16, label))
     parts.append(mark_safe("</svg>"))
     return mark_safe("".join(str(p) for p in parts))
 

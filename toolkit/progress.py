@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from toolkit.models import Assessment, Council, Membership, Partnership, Step
 
@@ -75,6 +76,10 @@ class CouncilTasks:
     joint_status: str
     design_status: str
     partnerships: list
+
+    @property
+    def self_url(self):
+        return reverse("toolkit:self-assessment", args=[self.council.slug])
 
 
 def partnership_progress(partnerships) -> dict[int, PartnershipProgress]:

@@ -1,45 +1,20 @@
 """What goes into a readiness summary, shared by the web page, the PDF and the export command."""
 
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
-from django.utils.formats import date_format, number_format
 
 from toolkit import charts, scoring
-from toolkit.answers import AnswerSheet
+from toolkit.answers import AnswerSheet, display_value
 from toolkit.models import (
     Assessment,
     CaseStudy,
     ExpertContact,
     Guidance,
     KeyTool,
-    Question,
     Reading,
     Theme,
 )
-
-
-def display_value(question: Question, value) -> str:
-    """An answer as a person reads it: option labels, £ amounts, percentages, dates."""
-    if not scoring.is_answered(value):
-        return "Not answered"
-    if question.is_choice:
-        labels = {o.value: o.label for o in question.options.all()}
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(v, v) for v in values)
-    if question.kind == Question.Kind.MONEY:
-        amount = Decimal(value)
-        pence = 0 if amount == amount.to_integral() else 2
-        return f"£{number_format(amount, decimal_pos=pence, force_grouping=True)}"
-    if question.kind == Question.Kind.PERCENTAGE:
-        return f"{number_format(Decimal(value).normalize())}%"
-    if question.kind == Question.Kind.NUMBER:
-        return number_format(value, force_grouping=True)
-    if question.kind == Question.Kind.DATE:
-        return date_format(date.fromisoformat(value), "j F Y")
-    return str(value)
 
 
 @dataclass

@@ -9,7 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
-from toolkit.models import Council, Membership, Partnership, PartnershipMember
+from toolkit import questionnaires
+from toolkit.answers import AnswerSheet, save_section
+from toolkit.models import Assessment, Council, Membership, Partnership, PartnershipMember, Question, Step
 
 DEMO_PASSWORD = "share-services-demo"
 
@@ -37,6 +39,43 @@ DEMO_PARTNERSHIPS = [
 ]
 
 
+# How each demo council answers, by theme: the position of the option it picks, from the best
+# scoring ("best") to the worst ("worst"). Themes not named answer "middle".
+DEMO_SELF_ASSESSMENTS = {
+    # Merton: committed leaders and good relationships, but weak on costs, capacity and staff.
+    "merton": {
+        "submitted": True,
+        "profile": {
+            "leadership": "best", "relationships": "best", "vision": "best", "governance": "best",
+            "members": "best", "performance": "worst", "capacity": "worst", "people": "worst", "finance": "middle",
+        },
+    },
+    # Sutton has answered the first half of its assessment.
+    "sutton": {"submitted": False, "profile": {}, "sections": 0.5},
+}
+
+SAMPLE_VALUES = {
+    Question.Kind.NUMBER: 24,
+    Question.Kind.MONEY: "2400000",
+    Question.Kind.PERCENTAGE: "15",
+    Question.Kind.DATE: "2027-03-31",
+    Question.Kind.TEXT: "Legal services",
+    Question.Kind.LONG_TEXT: "To keep a resilient service at lower cost, share specialist staff and learn from partners.",
+}
+
+
+def demo_value(question, profile):
+    """A plausible answer to a question for a council with the given profile."""
+    if not question.is_choice:
+        return SAMPLE_VALUES[question.kind]
+    options = sorted(question.options.all(), key=lambda o: -o.score)
+    if question.is_gate:
+        return "yes"  # every demo council passes the gates, so the verdict comes from the themes
+    pick = {"best": 0, "middle": len(options) // 2, "worst": len(options) - 1}[profile.get(question.theme.slug, "middle")]
+    chosen = options[pick].value
+    return [chosen] if question.kind == Question.Kind.MULTIPLE else chosen
+
+
 class Command(BaseCommand):
     help = "Create demo councils, users (password: %s) and partnerships. Local use only." % DEMO_PASSWORD
 
@@ -48,6 +87,7 @@ class Command(BaseCommand):
             councils = self.create_councils()
             self.create_users(councils)
             self.create_partnerships(councils)
+            self.create_self_assessments(councils)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Every demo account's password is '{DEMO_PASSWORD}'."))
 
     def create_councils(self):
@@ -92,3 +132,27 @@ class Command(BaseCommand):
             )
             for slug in spec["members"]:
                 PartnershipMember.objects.get_or_create(partnership=partnership, council=councils[slug])
+
+    def create_self_assessments(self, councils):
+        questionnaire = questionnaires.published(Step.SELF)
+        for slug, spec in DEMO_SELF_ASSESSMENTS.items():
+            council = councils[slug]
+            if Assessment.objects.filter(council=council, partnership__isnull=True).exists():
+                continue
+            officer = council.members.get(username=f"{slug}-officer")
+            assessment = Assessment.objects.create(questionnaire=questionnaire, council=council, started_by=officer)
+            sheet = AnswerSheet(assessment)
+            sections = sheet.sections[: round(len(sheet.sections) * spec.get("sections", 1))]
+            for section in sections:
+                # Answer in page order, so follow-up questions see the answers they depend on.
+                values = {}
+                for question in section.questions.all():
+                    if question.key in sheet.visible({**sheet.values, **values}):
+                        values[question.key] = demo_value(question, spec["profile"])
+                save_section(sheet, section, values, {}, officer)
+            if spec["submitted"]:
+                assert sheet.is_complete(), f"demo answers for {slug} leave required questions unanswered"
+                assessment.status = Assessment.Status.SUBMITTED
+                assessment.submitted_by = council.members.get(username=f"{slug}-pm")
+                assessment.submitted_at = assessment.started_at
+                assessment.save()

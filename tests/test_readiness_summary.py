@@ -1,0 +1,242 @@
+"""The readiness summary page, its PDF, the record of exports and the export command."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from pypdf import PdfReader
+
+from tests import factories
+from toolkit import scoring
+from toolkit.answers import AnswerSheet
+from toolkit.exports import export_readiness
+from toolkit.models import Answer, Assessment, Export, Question, Questionnaire
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def submitted_assessment(council, user, choose, when=None):
+    """A submitted self assessment answering every shown question with ``choose(question)``."""
+    questionnaire = Questionnaire.objects.get(step="self", status="published")
+    assessment = Assessment.objects.create(questionnaire=questionnaire, council=council, started_by=user)
+    sheet = AnswerSheet(assessment)
+    values = {}
+    for question in sheet.questions:
+        if question.key in sheet.visible(values):
+            values[question.key] = choose(question)
+    Answer.objects.bulk_create(
+        Answer(assessment=assessment, question=sheet.by_key[k], value=v, updated_by=user) for k, v in values.items()
+    )
+    assessment.status = "submitted"
+    assessment.submitted_by = user
+    assessment.submitted_at = when or timezone.now()
+    assessment.save()
+    return assessment
+
+
+def mixed(question):
+    """Strong on leadership, weak everywhere else; gates passed."""
+    if not question.is_choice:
+        return {"number": 3, "money": "1000", "percentage": "10", "date": "2027-01-31", "text": "x", "long_text": "<script>alert(1)</script> & more"}[question.kind]
+    options = sorted(question.options.all(), key=lambda o: o.score)
+    best, worst = options[-1].value, options[0].value
+    pick = best if question.is_gate or question.theme.slug == "leadership" else worst
+    return [pick] if question.kind == Question.Kind.MULTIPLE else pick
+
+
+@pytest.fixture
+def assessment(merton, officer):
+    return submitted_assessment(merton, officer, mixed)
+
+
+def summary_url(assessment):
+    return reverse("toolkit:assessment-summary", args=[assessment.pk])
+
+
+def test_summary_shows_verdict_strengths_gaps_and_signposts(client, officer, assessment):
+    client.force_login(officer)
+    response = client.get(summary_url(assessment))
+    context = response.context
+    expected = AnswerSheet(assessment).readiness()
+    assert context["verdict"] == expected.verdict == scoring.NOT_READY
+    assert [row.theme.slug for row in context["strengths"]] == ["leadership"]
+    assert [row.theme.slug for row in context["theme_rows"]] == [t.theme for t in expected.themes]
+    gap_themes = [group.theme.slug for group in context["actions"]]
+    assert gap_themes == list(dict.fromkeys(g.theme for g in expected.gaps))
+    assert "leadership" not in gap_themes
+    # every gap theme is signposted to content for the self-assessment step with that theme
+    for group in context["actions"]:
+        for item in group.signposts.guidance + group.signposts.case_studies:
+            assert group.theme.slug in {t.slug for t in item.themes.all()}
+            assert "self" in set(item.steps.values_list("code", flat=True))
+    assert any(group.signposts for group in context["actions"])
+    html = response.content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="toolkit-chart" role="img"' in html
+    assert '<title id="readiness-chart-title">Readiness score by theme for London Borough of Merton</title>' in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_merton_experts_come_first_for_merton(client, officer, assessment):
+    client.force_login(officer)
+    actions = client.get(summary_url(assessment)).context["actions"]
+    for group in actions:
+        owners = [e.council_id is not None for e in group.signposts.experts]
+        assert owners == sorted(owners, reverse=True)
+
+
+def test_other_councils_do_not_see_merton_experts(sutton, outsider):
+    assessment = submitted_assessment(sutton, outsider, mixed)
+    client = Client()
+    client.force_login(outsider)
+    actions = client.get(summary_url(assessment)).context["actions"]
+    assert all(e.council_id is None for group in actions for e in group.signposts.experts)
+
+
+def test_changes_since_the_last_assessment(client, officer, merton):
+    earlier = submitted_assessment(merton, officer, mixed, when=timezone.now() - timedelta(days=365))
+    best = lambda q: sorted(q.options.all(), key=lambda o: o.score)[-1].value if q.is_choice and q.kind != "multiple" else mixed(q)
+    later = submitted_assessment(merton, officer, best)
+    client.force_login(officer)
+    context = client.get(summary_url(later)).context
+    assert context["earlier"] == earlier
+    changes = {row.theme.slug: row.change for row in context["theme_rows"]}
+    assert changes["leadership"] == 0
+    assert all(change is None or change >= 0 for change in changes.values())
+    assert any(change and change > 0 for change in changes.values())
+
+
+def test_summary_of_an_unsubmitted_assessment_is_404(client, officer, merton):
+    questionnaire = Questionnaire.objects.get(step="self", status="published")
+    draft = Assessment.objects.create(questionnaire=questionnaire, council=merton)
+    client.force_login(officer)
+    assert client.get(summary_url(draft)).status_code == 404
+
+
+def test_summary_query_count_does_not_grow_with_questions(client, officer, assessment):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(officer)
+    client.get(summary_url(assessment))
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(summary_url(assessment))
+        return len(queries)
+
+    before = count()
+    section = assessment.questionnaire.sections.first()
+    theme = section.questions.first().theme
+    for i in range(15):
+        question = Question.objects.create(section=section, position=100 + i, key=f"extra-{i}", text=f"Extra {i}?", kind="yes_no", theme=theme, source="000_89f19df402329646.txt")
+        question.options.create(value="yes", label="Yes", score=100)
+        question.options.create(value="no", label="No", score=0, position=1)
+        Answer.objects.create(assessment=assessment, question=question, value="no")
+    assert count() == before
+    assert before <= 25
+
+
+def test_outsider_and_anonymous(client, outsider, assessment):
+    client.force_login(outsider)
+    assert client.get(summary_url(assessment)).status_code == 404
+    assert client.post(reverse("toolkit:assessment-summary-pdf", args=[assessment.pk])).status_code == 404
+    anonymous = Client()
+    response = anonymous.get(summary_url(assessment))
+    assert response["Location"] == f"/sign-in/?next={summary_url(assessment)}"
+
+
+# --- PDF and exports ----------------------------------------------------------------------------
+
+
+def test_pdf_html_has_cover_summary_chart_signposts_and_appendix(assessment, officer):
+    export, html = export_readiness(assessment, officer)
+    assert '<html lang="en-GB">' in html
+    assert f"<title>Readiness summary: London Borough of Merton, {assessment.submitted_at:%-d %B %Y}</title>" in html
+    assert "<dt>Verdict</dt><dd>Not ready yet</dd>" in html
+    assert f"<dt>Questionnaire</dt><dd>Self assessment, version {assessment.questionnaire.version}</dd>" in html
+    assert '<th scope="col" class="govuk-table__header">Theme</th>' in html
+    assert '<title id="readiness-chart-title">' in html
+    assert "Appendix: every question and answer" in html
+    shown = AnswerSheet(assessment).visible()
+    for question in AnswerSheet(assessment).questions:
+        if question.key in shown:
+            assert escape(question.text) in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert (export.kind, export.assessment, export.council, export.created_by) == ("readiness", assessment, assessment.council, officer)
+    assert export.answers == AnswerSheet(assessment).values
+
+
+def test_pdf_is_tagged_with_title_and_language(assessment, officer):
+    export, _ = export_readiness(assessment, officer)
+    with export.file.open("rb") as stored:
+        reader = PdfReader(io.BytesIO(stored.read()))
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en-GB"
+    assert reader.metadata.title == f"Readiness summary: London Borough of Merton, {assessment.submitted_at:%-d %B %Y}"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "London Borough of Merton" in text and "Not ready yet" in text
+    assert f"Page 2 of {len(reader.pages)}" in text
+
+
+def test_download_pdf_records_the_export_and_lists_it(client, officer, manager, assessment):
+    client.force_login(officer)
+    response = client.post(reverse("toolkit:assessment-summary-pdf", args=[assessment.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="readiness-summary-london-borough-of-merton-')
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"%PDF-")
+    export = Export.objects.get()
+    assert (export.created_by, export.size) == (officer, len(body))
+
+    pm = Client()
+    pm.force_login(manager)
+    listing = pm.get(reverse("toolkit:council-exports", args=["merton"]))
+    assert [e.pk for e in listing.context["exports"]] == [export.pk]
+    again = pm.get(reverse("toolkit:export-download", args=[export.pk]))
+    assert b"".join(again.streaming_content) == body
+
+
+def test_exports_are_private_to_the_council(client, outsider, officer, assessment):
+    export, _ = export_readiness(assessment, officer)
+    client.force_login(outsider)
+    assert client.get(reverse("toolkit:export-download", args=[export.pk])).status_code == 404
+    assert client.get(reverse("toolkit:council-exports", args=["merton"])).status_code == 404
+    anonymous = Client()
+    url = reverse("toolkit:export-download", args=[export.pk])
+    assert anonymous.get(url)["Location"] == f"/sign-in/?next={url}"
+
+
+def test_admin_can_download_any_export(client, admin_user, officer, assessment):
+    export, _ = export_readiness(assessment, officer)
+    client.force_login(admin_user)
+    assert client.get(reverse("toolkit:export-download", args=[export.pk]))["Content-Type"] == "application/pdf"
+
+
+def test_export_report_command_writes_a_tagged_pdf(assessment, tmp_path, capsys):
+    output = tmp_path / "r.pdf"
+    call_command("export_report", "self", "--council", "merton", "--output", str(output))
+    reader = PdfReader(output)
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    export = Export.objects.get()
+    assert capsys.readouterr().out == f"Wrote {output} ({export.size:,} bytes): readiness summary for London Borough of Merton, export {export.pk}.\n"
+
+
+def test_export_report_command_explains_what_is_missing(db):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="No council with the slug 'nowhere'"):
+        call_command("export_report", "self", "--council", "nowhere")
+    with pytest.raises(CommandError, match="has no submitted self assessment"):
+        call_command("export_report", "self", "--council", "merton")

@@ -1,0 +1,440 @@
+"""The self assessment end to end with the Django test client: start, answer every section,
+save and come back, resume on another device, check your answers, submit, read the summary."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests import factories
+from tests.wizard_helpers import PREFIX, complete_answers, field_name, post_data, section_url
+from toolkit import questionnaires, scoring
+from toolkit.answers import AnswerSheet
+from toolkit.models import Answer, Assessment, Question
+
+
+def start(client, council):
+    response = client.post(reverse("toolkit:self-assessment-start", args=[council.slug]))
+    assessment = Assessment.objects.get(council=council, status="in_progress")
+    assert (response.status_code, response["Location"]) == (302, reverse("toolkit:assessment", args=[assessment.pk]))
+    return assessment
+
+
+def answer_all(client, assessment):
+    """Answer every shown section in order, following the wizard's redirects."""
+    url = client.get(reverse("toolkit:assessment-resume", args=[assessment.pk]))["Location"]
+    visited = []
+    while url != reverse("toolkit:assessment-check", args=[assessment.pk]):
+        slug = url.rstrip("/").rsplit("/", 1)[-1]
+        sheet = AnswerSheet(assessment)
+        section = sheet.section(slug)
+        response = client.post(url, post_data(section, complete_answers(sheet, section)))
+        assert response.status_code == 302, response.context["form"].errors if response.context else response
+        visited.append(slug)
+        url = response["Location"]
+    return visited
+
+
+@pytest.fixture
+def assessment(client, officer, merton):
+    client.force_login(officer)
+    return start(client, merton)
+
+
+def test_whole_journey(client, officer, merton, assessment):
+    visited = answer_all(client, assessment)
+    sheet = AnswerSheet(assessment)
+    assert visited == [s.slug for s in sheet.visible_sections()]
+    assert sheet.is_complete()
+
+    check = client.get(reverse("toolkit:assessment-check", args=[assessment.pk]))
+    html = check.content.decode()
+    first_section = sheet.sections[0]
+    first_question = first_section.questions.all()[0]
+    assert check.context["missing"] == []
+    assert f'href="{section_url(assessment, first_section.slug, **{"return": "check"})}#id_{field_name(first_section, first_question)}"' in html
+    assert "Submit assessment" in html
+
+    response = client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    assert response["Location"] == reverse("toolkit:assessment-submitted", args=[assessment.pk])
+    assessment.refresh_from_db()
+    assert (assessment.status, assessment.submitted_by) == ("submitted", officer)
+
+    confirmation = client.get(response["Location"])
+    assert '<h1 class="govuk-panel__title">Assessment submitted</h1>' in confirmation.content.decode()
+
+    summary = client.get(reverse("toolkit:assessment-summary", args=[assessment.pk]))
+    expected = sheet.readiness()
+    assert summary.context["verdict"] == expected.verdict
+    assert f"Verdict: {expected.verdict}" in summary.content.decode()
+    # answers are now read-only: the wizard sends people to the task list
+    locked = client.get(section_url(assessment, first_section.slug))
+    assert locked["Location"] == reverse("toolkit:assessment", args=[assessment.pk])
+
+
+def test_answers_are_saved_on_every_page_and_resume_on_another_device(client, officer, merton, assessment):
+    sheet = AnswerSheet(assessment)
+    first, second, third = sheet.visible_sections()[:3]
+    for section in (first, second):
+        client.post(section_url(assessment, section.slug), post_data(section, complete_answers(sheet, section)))
+    saved = AnswerSheet(assessment).values
+    assert set(saved) >= {q.key for q in first.questions.all() if q.required and q.show_when_question_id is None}
+
+    colleague = Client()
+    colleague.force_login(factories.user("colleague", council=merton))
+    resume = colleague.get(reverse("toolkit:assessment-resume", args=[assessment.pk]))
+    assert resume["Location"] == section_url(assessment, third.slug)
+    page = colleague.get(section_url(assessment, first.slug))
+    question = first.questions.all()[0]
+    assert page.context["form"][f"answer_{question.key}"].value() == saved[question.key]
+
+
+def test_task_list_shows_section_statuses(client, assessment):
+    sheet = AnswerSheet(assessment)
+    first = sheet.visible_sections()[0]
+    client.post(section_url(assessment, first.slug), post_data(first, complete_answers(sheet, first)))
+    overview = client.get(reverse("toolkit:assessment", args=[assessment.pk]))
+    statuses = [(item["section"].slug, item["status"]) for item in overview.context["sections"]]
+    assert statuses[0] == (first.slug, "Completed")
+    assert {status for _, status in statuses[1:]} == {"Not started"}
+    assert overview.context["completed"] == 1
+
+
+def test_save_and_come_back_later_keeps_a_partial_page(client, assessment):
+    section = AnswerSheet(assessment).visible_sections()[0]
+    question = section.questions.all()[0]
+    response = client.post(
+        section_url(assessment, section.slug), post_data(section, {question.key: "yes"}, action="later")
+    )
+    assert response["Location"] == reverse("toolkit:assessment", args=[assessment.pk])
+    assert AnswerSheet(assessment).values == {question.key: "yes"}
+    page = client.get(response["Location"])
+    assert "Your answers have been saved" in page.content.decode()
+
+
+def test_change_from_check_your_answers_returns_there(client, assessment):
+    answer_all(client, assessment)
+    section = AnswerSheet(assessment).visible_sections()[0]
+    gate = section.questions.all()[0]
+    url = section_url(assessment, section.slug, **{"return": "check"})
+    page = client.get(url)
+    assert "Save and return to check your answers" in page.content.decode()
+    answers = complete_answers(AnswerSheet(assessment), section)
+    answers[gate.key] = "no"
+    response = client.post(url, post_data(section, answers))
+    assert response["Location"] == reverse("toolkit:assessment-check", args=[assessment.pk])
+    assert AnswerSheet(assessment).values[gate.key] == "no"
+
+
+def test_comment_is_saved_with_the_answer(client, officer, assessment):
+    section = AnswerSheet(assessment).visible_sections()[0]
+    question = section.questions.all()[0]
+    data = post_data(section, complete_answers(AnswerSheet(assessment), section))
+    data[field_name(section, question, "comment")] = "Cabinet agreed this in <b>May</b>."
+    client.post(section_url(assessment, section.slug), data)
+    answer = Answer.objects.get(assessment=assessment, question=question)
+    assert (answer.value, answer.comment, answer.updated_by) == ("yes", "Cabinet agreed this in <b>May</b>.", officer)
+    check = client.get(reverse("toolkit:assessment-check", args=[assessment.pk])).content.decode()
+    assert "Cabinet agreed this in &lt;b&gt;May&lt;/b&gt;." in check
+
+
+def test_submitting_an_incomplete_assessment_is_refused(client, assessment):
+    response = client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    assert response["Location"] == reverse("toolkit:assessment-check", args=[assessment.pk])
+    assessment.refresh_from_db()
+    assert assessment.status == "in_progress"
+
+
+def test_a_new_assessment_a_year_on_starts_from_the_last_answers_and_keeps_the_old(client, merton, assessment):
+    answer_all(client, assessment)
+    client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    second = client.post(reverse("toolkit:self-assessment-start", args=[merton.slug]))
+    new = Assessment.objects.get(council=merton, status="in_progress")
+    assert new.pk != assessment.pk
+    assert AnswerSheet(new).values == AnswerSheet(assessment).values
+    assert second["Location"] == reverse("toolkit:assessment", args=[new.pk])
+    home = client.get(reverse("toolkit:self-assessment", args=[merton.slug]))
+    assert [a.pk for a in home.context["submitted"]] == [assessment.pk]
+    assert home.context["in_progress"] == new
+
+
+def test_starting_twice_does_not_make_two_assessments(client, merton, assessment):
+    client.post(reverse("toolkit:self-assessment-start", args=[merton.slug]))
+    assert Assessment.objects.filter(council=merton).count() == 1
+
+
+def test_a_new_questionnaire_version_keeps_earlier_answers(client, merton, assessment):
+    answer_all(client, assessment)
+    client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    draft = questionnaires.copy_as_draft(assessment.questionnaire)
+    dropped = Question.objects.filter(section__questionnaire=draft).last()
+    dropped.delete()
+    questionnaires.publish(draft)
+    client.post(reverse("toolkit:self-assessment-start", args=[merton.slug]))
+    new = Assessment.objects.get(council=merton, status="in_progress")
+    assert new.questionnaire == draft
+    old_values = AnswerSheet(assessment).values
+    old_values.pop(dropped.key, None)
+    assert AnswerSheet(new).values == old_values
+
+
+# --- Conditional questions -----------------------------------------------------------------------
+
+
+def conditional_questions(questionnaire):
+    return list(
+        Question.objects.filter(section__questionnaire=questionnaire, show_when_question__isnull=False)
+        .select_related("section", "show_when_question__section")
+    )
+
+
+def test_show_only_when_questions_appear_only_when_their_condition_holds(client, assessment):
+    question = conditional_questions(assessment.questionnaire)[0]
+    controller = question.show_when_question
+    other_value = next(o.value for o in controller.options.all() if o.value != question.show_when_value)
+    sheet = AnswerSheet(assessment)
+
+    def page_has_question(controller_value):
+        section = sheet.section(controller.section.slug)
+        answers = complete_answers(sheet, section)
+        answers[controller.key] = controller_value
+        if question.section_id == controller.section_id:
+            answers.pop(question.key, None)
+        client.post(section_url(assessment, section.slug), post_data(section, answers, action="later"))
+        page = client.get(section_url(assessment, question.section.slug))
+        return f"answer_{question.key}" in page.context["form"].fields
+
+    if question.section_id == controller.section_id:
+        # Without JavaScript both are on the page; the follow-up is required only when it applies.
+        assert page_has_question(other_value) is True
+    else:
+        assert page_has_question(other_value) is False
+    assert page_has_question(question.show_when_value) is True
+
+
+def test_follow_up_on_the_same_page_is_required_only_when_it_applies(client, assessment):
+    same_page = [q for q in conditional_questions(assessment.questionnaire) if q.section_id == q.show_when_question.section_id and q.required]
+    if not same_page:
+        pytest.skip("the question bank has no required follow-up on its controller's page")
+    question = same_page[0]
+    controller = question.show_when_question
+    sheet = AnswerSheet(assessment)
+    section = sheet.section(question.section.slug)
+    answers = complete_answers(sheet, section)
+    answers[controller.key] = question.show_when_value
+    answers.pop(question.key, None)
+    response = client.post(section_url(assessment, section.slug), post_data(section, answers))
+    assert response.status_code == 200
+    assert response.context["form"].errors[f"answer_{question.key}"][0].startswith("Answer this question, because you answered")
+
+
+def test_an_answer_hidden_by_a_later_change_is_kept_but_not_counted(client, assessment):
+    question = next(q for q in conditional_questions(assessment.questionnaire) if q.is_choice)
+    controller = question.show_when_question
+    Answer.objects.create(assessment=assessment, question=controller, value=question.show_when_value)
+    Answer.objects.create(assessment=assessment, question=question, value=question.options.all()[0].value)
+    other_value = next(o.value for o in controller.options.all() if o.value != question.show_when_value)
+    Answer.objects.filter(assessment=assessment, question=controller).update(value=other_value)
+    sheet = AnswerSheet(assessment)
+    assert question.key in sheet.values  # kept
+    assert question.key not in sheet.visible()
+    assert all(g.key != question.key for g in sheet.readiness().gaps)
+    check = client.get(reverse("toolkit:assessment-check", args=[assessment.pk]))
+    shown = [item["question"].key for part in check.context["appendix"] for item in part["items"]]
+    assert question.key not in shown
+
+
+# --- Bad input ----------------------------------------------------------------------------------
+
+
+def first_section(assessment):
+    return AnswerSheet(assessment).visible_sections()[0]
+
+
+def test_missing_required_answers_are_reported_and_typed_values_kept(client, assessment):
+    section = first_section(assessment)
+    questions = list(section.questions.all())
+    data = post_data(section, {questions[0].key: "yes"})
+    data[field_name(section, questions[0], "comment")] = "Our leader said so"
+    response = client.post(section_url(assessment, section.slug), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    html = response.content.decode()
+    assert form.errors[f"answer_{questions[1].key}"] == ["Select yes or no"]
+    assert '<h2 class="govuk-error-summary__title">' in html and "There is a problem" in html
+    assert f'<a href="#id_{field_name(section, questions[1])}' in html
+    assert html.count("Select yes or no") >= 2  # in the summary and beside the field
+    assert response.context["form"][f"answer_{questions[0].key}"].value() == "yes"
+    assert "Our leader said so" in html
+    assert "<title>Error: " in html
+    assert Answer.objects.filter(assessment=assessment).count() == 0  # nothing half-saved
+
+
+def test_tampered_choice_is_refused(client, assessment):
+    section = first_section(assessment)
+    answers = complete_answers(AnswerSheet(assessment), section)
+    gate = section.questions.all()[0]
+    answers[gate.key] = "definitely"
+    response = client.post(section_url(assessment, section.slug), post_data(section, answers))
+    assert response.context["form"].errors[f"answer_{gate.key}"] == ["Select one of the options shown"]
+    assert Answer.objects.filter(assessment=assessment).count() == 0
+
+
+@pytest.mark.parametrize(
+    "kind,bad,message_start",
+    [
+        (Question.Kind.PERCENTAGE, "150", "Enter a percentage of 100 or less"),
+        (Question.Kind.MONEY, "-5", "Enter an amount of £0 or more"),
+        (Question.Kind.MONEY, "lots", "Enter an amount"),
+        (Question.Kind.NUMBER, "12.5", "Enter a whole number"),
+        (Question.Kind.DATE, ("31", "2", "2027"), "Date must be a real date"),
+        (Question.Kind.LONG_TEXT, "x" * 3001, "Answer must be 3,000 characters or fewer"),
+    ],
+)
+def test_out_of_range_and_over_long_answers(client, assessment, kind, bad, message_start):
+    question = Question.objects.filter(section__questionnaire=assessment.questionnaire, kind=kind, show_when_question=None).select_related("section").first()
+    if question is None:
+        question = Question.objects.filter(section__questionnaire=assessment.questionnaire, kind=kind).select_related("section").first()
+        Answer.objects.create(assessment=assessment, question=question.show_when_question, value=question.show_when_value)
+    assert question is not None, f"the self assessment has no {kind} question"
+    if question.max_length and kind == Question.Kind.LONG_TEXT:
+        bad = "x" * (question.max_length + 1)
+        message_start = f"Answer must be {question.max_length:,} characters or fewer"
+    sheet = AnswerSheet(assessment)
+    section = sheet.section(question.section.slug)
+    answers = complete_answers(sheet, section)
+    answers[question.key] = bad
+    response = client.post(section_url(assessment, section.slug), post_data(section, answers))
+    assert response.status_code == 200
+    errors = response.context["form"].errors[f"answer_{question.key}"]
+    assert errors[0].startswith(message_start), errors
+    assert Answer.objects.filter(assessment=assessment, question__section=section).count() == 0
+    kept = response.context["form"][f"answer_{question.key}"].value()
+    assert kept == (list(bad) if isinstance(bad, tuple) else bad) or kept == bad
+
+
+def test_unknown_step_is_404(client, assessment):
+    assert client.get(section_url(assessment, "no-such-section")).status_code == 404
+    section = first_section(assessment)
+    data = post_data(section, {})
+    data[f"{PREFIX}-current_step"] = "no-such-section"
+    assert client.post(section_url(assessment, section.slug), data).status_code == 404
+
+
+def test_posting_to_a_submitted_assessment_changes_nothing(client, assessment):
+    answer_all(client, assessment)
+    client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    before = AnswerSheet(assessment).values
+    section = first_section(assessment)
+    answers = complete_answers(AnswerSheet(assessment), section)
+    answers[section.questions.all()[0].key] = "no"
+    response = client.post(section_url(assessment, section.slug), post_data(section, answers), follow=True)
+    assert "This assessment has been submitted" in response.content.decode()
+    assert AnswerSheet(assessment).values == before
+    again = client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    assert again["Location"] == reverse("toolkit:assessment-summary", args=[assessment.pk])
+
+
+# --- Two officers at once -----------------------------------------------------------------------
+
+
+def test_a_later_save_is_told_what_changed_instead_of_overwriting(client, merton, assessment):
+    section = first_section(assessment)
+    gate = section.questions.all()[0]
+    page = client.get(section_url(assessment, section.slug))
+    seen_at = page.context["form"]["seen_at"].value().isoformat()
+
+    colleague = Client()
+    colleague.force_login(factories.user("colleague", council=merton))
+    answers = complete_answers(AnswerSheet(assessment), section)
+    answers[gate.key] = "no"
+    colleague_page = colleague.get(section_url(assessment, section.slug))
+    colleague.post(section_url(assessment, section.slug), post_data(section, answers, seen_at=colleague_page.context["form"]["seen_at"].value().isoformat()))
+    assert AnswerSheet(assessment).values[gate.key] == "no"
+
+    mine = complete_answers(AnswerSheet(assessment), section)
+    mine[gate.key] = "yes"
+    response = client.post(section_url(assessment, section.slug), post_data(section, mine, seen_at=seen_at))
+    assert response.status_code == 200
+    conflicts = response.context["conflicts"]
+    assert [(c.question.key, c.theirs, c.changed_by) for c in conflicts] == [(gate.key, "no", "Colleague Tester")]
+    assert "Someone else changed answers on this page" in response.content.decode()
+    assert response.context["form"][f"answer_{gate.key}"].value() == "yes"  # what I typed is kept
+    assert AnswerSheet(assessment).values[gate.key] == "no"  # and nothing was overwritten
+
+    # Saving again, having seen the change, keeps mine.
+    refreshed = response.context["form"]["seen_at"].value()
+    client.post(section_url(assessment, section.slug), post_data(section, mine, seen_at=refreshed))
+    assert AnswerSheet(assessment).values[gate.key] == "yes"
+
+
+def test_same_answer_from_two_officers_is_not_a_conflict(client, merton, assessment):
+    section = first_section(assessment)
+    seen_at = (timezone.now()).isoformat()
+    colleague = Client()
+    colleague.force_login(factories.user("colleague", council=merton))
+    answers = complete_answers(AnswerSheet(assessment), section)
+    colleague.post(section_url(assessment, section.slug), post_data(section, answers))
+    response = client.post(section_url(assessment, section.slug), post_data(section, answers, seen_at=seen_at))
+    assert response.status_code == 302
+
+
+# --- Who may see what ---------------------------------------------------------------------------
+
+
+def assessment_urls(assessment):
+    section = AnswerSheet(assessment).sections[0]
+    return [
+        reverse("toolkit:assessment", args=[assessment.pk]),
+        reverse("toolkit:assessment-resume", args=[assessment.pk]),
+        section_url(assessment, section.slug),
+        reverse("toolkit:assessment-check", args=[assessment.pk]),
+        reverse("toolkit:self-assessment", args=[assessment.council.slug]),
+    ]
+
+
+def test_outsider_gets_404_everywhere(client, outsider, assessment):
+    client.force_login(outsider)
+    for url in assessment_urls(assessment):
+        assert client.get(url).status_code == 404, url
+    section = AnswerSheet(assessment).sections[0]
+    assert client.post(section_url(assessment, section.slug), post_data(section, {})).status_code == 404
+    assert client.post(reverse("toolkit:assessment-submit", args=[assessment.pk])).status_code == 404
+    assert client.post(reverse("toolkit:self-assessment-start", args=[assessment.council.slug])).status_code == 404
+    assert Answer.objects.filter(assessment=assessment).count() == 0
+
+
+def test_anonymous_user_is_sent_to_sign_in_everywhere(assessment):
+    anonymous = Client()
+    for url in assessment_urls(assessment):
+        response = anonymous.get(url)
+        assert (response.status_code, response["Location"]) == (302, f"/sign-in/?next={url}")
+
+
+# --- Query counts -------------------------------------------------------------------------------
+
+
+def test_wizard_step_and_check_page_query_counts_do_not_grow_with_questions(client, assessment, django_assert_num_queries):
+    section = first_section(assessment)
+    url = section_url(assessment, section.slug)
+    client.get(url)
+
+    def count(path):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    check = reverse("toolkit:assessment-check", args=[assessment.pk])
+    before = count(url), count(check)
+    theme = section.questions.all()[0].theme
+    for i in range(15):
+        question = Question.objects.create(
+            section=section, position=100 + i, key=f"extra-{i}", text=f"Extra {i}?", kind="yes_no", theme=theme, source=section.source or "000_89f19df402329646.txt"
+        )
+        question.options.create(value="yes", label="Yes", score=100)
+        question.options.create(value="no", label="No", score=0, position=1)
+    assert (count(url), count(check)) == before
+    assert before[0] <= 14

@@ -1,0 +1,209 @@
+"""Forms built from question rows: one builder per kind of question, in one table.
+
+Each answer field carries its question (``field.question``), so saving needs no second lookup.
+"""
+
+from django import forms
+from django.utils import timezone
+
+from toolkit import govuk_forms as govuk
+from toolkit import scoring
+from toolkit.models import Question
+
+TEXT_MAX_LENGTH = 200
+LONG_TEXT_MAX_LENGTH = 3000
+COMMENT_MAX_LENGTH = 2000
+MONEY_LIMIT = 10_000_000_000  # £10bn: more than any council budget, small enough to catch typos
+
+
+def answer_name(question):
+    return f"answer_{question.key}"
+
+
+def comment_name(question):
+    return f"comment_{question.key}"
+
+
+def choices(question):
+    return [(o.value, o.label) for o in question.options.all()]
+
+
+def _radios(question, message):
+    return forms.ChoiceField(
+        choices=choices(question),
+        widget=govuk.GovUKRadioSelect(inline=question.kind == Question.Kind.YES_NO),
+        error_messages={"required": message, "invalid_choice": "Select one of the options shown"},
+    )
+
+
+def _multiple(question):
+    return forms.MultipleChoiceField(
+        choices=choices(question),
+        widget=govuk.GovUKCheckboxSelectMultiple(),
+        error_messages={"required": "Select at least one option", "invalid_choice": "Select only the options shown"},
+    )
+
+
+def _bounds(question, default_min=None, default_max=None):
+    low = question.min_value if question.min_value is not None else default_min
+    high = question.max_value if question.max_value is not None else default_max
+    return low, high
+
+
+def _number(question):
+    low, high = _bounds(question, 0, 1_000_000_000)
+    return forms.IntegerField(
+        min_value=low,
+        max_value=high,
+        widget=govuk.GovUKNumberInput(),
+        error_messages={
+            "required": "Enter a whole number",
+            "invalid": "Enter a whole number, like 12",
+            "min_value": f"Enter a number of {low:,} or more",
+            "max_value": f"Enter a number of {high:,} or less",
+        },
+    )
+
+
+def _money(question):
+    low, high = _bounds(question, 0, MONEY_LIMIT)
+    return govuk.MoneyField(
+        min_value=low,
+        max_value=high,
+        error_messages={
+            "required": "Enter an amount in pounds",
+            "min_value": f"Enter an amount of £{low:,} or more",
+            "max_value": f"Enter an amount of £{high:,} or less",
+        },
+    )
+
+
+def _percentage(question):
+    low, high = _bounds(question, 0, 100)
+    return govuk.PercentageField(
+        min_value=low,
+        max_value=high,
+        error_messages={
+            "required": "Enter a percentage",
+            "min_value": f"Enter a percentage of {low} or more",
+            "max_value": f"Enter a percentage of {high} or less",
+        },
+    )
+
+
+def _date(question):
+    return govuk.GovUKDateField(error_messages={"required": "Enter a date"})
+
+
+def _text(question):
+    limit = question.max_length or TEXT_MAX_LENGTH
+    return forms.CharField(
+        max_length=limit,
+        widget=govuk.GovUKTextInput(),
+        error_messages={"required": "Enter an answer", "max_length": f"Answer must be {limit:,} characters or fewer"},
+    )
+
+
+def _long_text(question):
+    limit = question.max_length or LONG_TEXT_MAX_LENGTH
+    return forms.CharField(
+        max_length=limit,
+        widget=govuk.CharacterCountTextarea(maxlength=limit),
+        error_messages={"required": "Enter an answer", "max_length": f"Answer must be {limit:,} characters or fewer"},
+    )
+
+
+BUILDERS = {
+    Question.Kind.YES_NO: lambda q: _radios(q, "Select yes or no"),
+    Question.Kind.YES_PARTLY_NO: lambda q: _radios(q, "Select yes, partly or no"),
+    Question.Kind.AGREEMENT: lambda q: _radios(q, "Select how much you agree"),
+    Question.Kind.SINGLE: lambda q: _radios(q, "Select an answer"),
+    Question.Kind.MULTIPLE: _multiple,
+    Question.Kind.NUMBER: _number,
+    Question.Kind.MONEY: _money,
+    Question.Kind.PERCENTAGE: _percentage,
+    Question.Kind.DATE: _date,
+    Question.Kind.TEXT: _text,
+    Question.Kind.LONG_TEXT: _long_text,
+}
+
+
+def build_field(question: Question, required: bool) -> forms.Field:
+    field = BUILDERS[question.kind](question)
+    field.label = question.text
+    field.help_text = question.hint
+    field.required = required
+    field.question = question
+    return field
+
+
+def comment_field(question: Question) -> forms.Field:
+    field = forms.CharField(
+        label="Comment or evidence (optional)",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=govuk.CharacterCountTextarea(maxlength=COMMENT_MAX_LENGTH, rows=3),
+        error_messages={"max_length": f"Comment must be {COMMENT_MAX_LENGTH:,} characters or fewer"},
+    )
+    field.question = question
+    return field
+
+
+class SectionForm(forms.Form):
+    """One wizard page: the section's visible questions, each with an optional comment.
+
+    ``partial`` is for "Save and come back later": what is entered must be valid, but required
+    questions may be left for later.
+    """
+
+    seen_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, section, visible, partial=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section = section
+        self.partial = partial
+        own_keys = {q.key for q in section.questions.all()}
+        self.questions = []
+        for question in section.questions.all():
+            controller = question.show_when_question
+            # A condition on an earlier page is settled: hide the question. A condition on this
+            # page is checked in clean(), because without JavaScript both must be on the page.
+            if question.key not in visible and not (controller and controller.key in own_keys):
+                continue
+            conditional_here = bool(controller and controller.key in own_keys)
+            required = question.required and not partial and not conditional_here
+            self.fields[answer_name(question)] = build_field(question, required)
+            self.fields[comment_name(question)] = comment_field(question)
+            self.questions.append(question)
+        if not self.is_bound:
+            self.initial.setdefault("seen_at", timezone.now())
+
+    def answer_fields(self):
+        """(question, answer field, comment field) for the template, in order."""
+        return [(q, self[answer_name(q)], self[comment_name(q)]) for q in self.questions]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.partial:
+            return cleaned
+        values = self.values()
+        for question in self.questions:
+            controller = question.show_when_question
+            if not controller or answer_name(controller) not in self.fields or not question.required:
+                continue
+            chosen = values.get(controller.key)
+            chosen = chosen if isinstance(chosen, list) else [chosen]
+            name = answer_name(question)
+            if question.show_when_value in chosen and not scoring.is_answered(cleaned.get(name)) and name not in self.errors:
+                label = next((o.label for o in controller.options.all() if o.value == question.show_when_value), "")
+                self.add_error(name, f"Answer this question, because you answered ‘{label}’ to ‘{controller.text}’")
+        return cleaned
+
+    def values(self) -> dict:
+        """question key -> cleaned answer, for the questions on this page."""
+        data = getattr(self, "cleaned_data", {})
+        return {q.key: data.get(answer_name(q)) for q in self.questions if answer_name(q) in data}
+
+    def comments(self) -> dict:
+        data = getattr(self, "cleaned_data", {})
+        return {q.key: data.get(comment_name(q), "") for q in self.questions}

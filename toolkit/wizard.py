@@ -1,0 +1,186 @@
+"""The questionnaire wizard: one page per section, answers saved to the database on every page.
+
+Built on django-formtools' ``NamedUrlWizardView`` so every section has its own address. Two
+things differ from a stock wizard, both because the answers live in the database rather than
+in the session:
+
+- The steps come from the questionnaire's sections, set per request in ``dispatch``; a section
+  whose questions are all hidden by "show only when" conditions is left out.
+- ``AnswerSheetStorage`` keeps no draft of its own: forms start from the saved answers, and the
+  wizard resumes at the first section with an unanswered required question, on any device.
+  ``post`` saves each page as it is submitted (checking first that nobody else changed the same
+  answers meanwhile) instead of collecting everything for a final ``done``.
+"""
+
+from collections import OrderedDict
+from datetime import date
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views import View
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.base import BaseStorage
+from formtools.wizard.views import NamedUrlWizardView, StepsHelper
+
+from toolkit.access import get_assessment_for_user
+from toolkit.answers import AnswerSheet, AssessmentClosed, find_conflicts, save_section
+from toolkit.forms import SectionForm, answer_name, comment_name
+from toolkit.models import Question
+
+DONE_STEP = "check"
+
+
+class AnswerSheetStorage(BaseStorage):
+    """Wizard storage backed by the saved answers instead of the session."""
+
+    def __init__(self, prefix, request=None, file_storage=None, sheet=None):
+        super().__init__(prefix, request, file_storage)
+        self.init_data()
+        resume = sheet.resume_section() if sheet else None
+        self.current_step = resume.slug if resume else None
+
+    def reset(self):
+        # formtools resets at its start page; the draft is the database's, so nothing is lost.
+        step = self.current_step
+        self.init_data()
+        self.current_step = step
+
+    def get_step_data(self, step):
+        return None  # forms are built unbound, from the saved answers as initial values
+
+    def set_step_data(self, step, cleaned_data):
+        pass  # saved by toolkit.answers.save_section
+
+    def update_response(self, response):
+        pass
+
+
+def initial_value(question: Question, value):
+    """A stored JSON value as the form field expects it."""
+    if value is None:
+        return None
+    if question.kind == Question.Kind.DATE:
+        return date.fromisoformat(value)
+    if question.kind in (Question.Kind.MONEY, Question.Kind.PERCENTAGE):
+        return Decimal(str(value))
+    return value
+
+
+class AssessmentWizard(NamedUrlWizardView):
+    template_name = "toolkit/wizard/section.html"
+
+    @classmethod
+    def as_wizard_view(cls):
+        # formtools needs a form list at import time; the real one is built per request.
+        return cls.as_view([("section", SectionForm)], url_name="toolkit:assessment-section", done_step_name=DONE_STEP)
+
+    def dispatch(self, request, *args, **kwargs):
+        self.assessment = get_assessment_for_user(request.user, kwargs["pk"])
+        if self.assessment.is_submitted:
+            messages.error(request, "This assessment has been submitted, so its answers can no longer be changed.")
+            return redirect("toolkit:assessment", pk=self.assessment.pk)
+        self.sheet = AnswerSheet(self.assessment)
+        self.form_list = OrderedDict((section.slug, SectionForm) for section in self.sheet.sections)
+        step = kwargs.get("step")
+        if step is not None and step != DONE_STEP and step not in self.form_list:
+            raise Http404("No such section.")
+
+        # What WizardView.dispatch does, with storage that reads the answer sheet.
+        self.prefix = self.get_prefix(request, *args, **kwargs)
+        self.storage = AnswerSheetStorage(self.prefix, request, sheet=self.sheet)
+        self.steps = StepsHelper(self)
+        response = View.dispatch(self, request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
+
+    def get_form_list(self):
+        # Instead of formtools' condition_dict: a section is shown when any of its questions is.
+        visible = {s.slug for s in self.sheet.visible_sections()}
+        return OrderedDict((slug, form) for slug, form in self.form_list.items() if slug in visible)
+
+    def get_step_url(self, step):
+        if step == DONE_STEP:
+            return reverse("toolkit:assessment-check", args=[self.assessment.pk])
+        return reverse(self.url_name, kwargs={"pk": self.assessment.pk, "step": step})
+
+    def get_form_kwargs(self, step=None):
+        return {
+            "section": self.sheet.section(step or self.steps.current),
+            "visible": self.sheet.visible(),
+            "partial": self.request.POST.get("action") == "later",
+        }
+
+    def get_form_initial(self, step):
+        initial = {}
+        for question in self.sheet.section(step).questions.all():
+            row = self.sheet.answer(question)
+            if row is not None:
+                initial[answer_name(question)] = initial_value(question, row.value)
+                initial[comment_name(question)] = row.comment
+        return initial
+
+    def get(self, request, *args, **kwargs):
+        if kwargs.get("step") == DONE_STEP:
+            return redirect(self.get_step_url(DONE_STEP))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if not management.is_valid():
+            raise SuspiciousOperation("ManagementForm data is missing or has been tampered with.")
+        step = kwargs["step"]
+        if management.cleaned_data["current_step"] != step or step not in self.get_form_list():
+            raise Http404("No such section.")
+        self.storage.current_step = step
+
+        form = self.get_form(data=self.request.POST)
+        if not form.is_valid():
+            return self.render(form)
+
+        section = self.sheet.section(step)
+        conflicts = find_conflicts(self.sheet, section, form.values(), form.cleaned_data.get("seen_at"), self.request.user)
+        if conflicts:
+            # Show what changed and keep what this person typed; saving again keeps theirs.
+            data = self.request.POST.copy()
+            data[f"{form.prefix}-seen_at"] = max(c.changed_at for c in conflicts).isoformat()
+            return self.render(self.get_form(data=data), conflicts=conflicts)
+
+        try:
+            save_section(self.sheet, section, form.values(), form.comments(), self.request.user)
+        except AssessmentClosed:
+            messages.error(self.request, "This assessment was submitted while you were working on it, so your changes were not saved.")
+            return redirect("toolkit:assessment", pk=self.assessment.pk)
+
+        if self.request.POST.get("action") == "later":
+            messages.success(self.request, "Your answers have been saved. You can come back to them at any time.")
+            return redirect("toolkit:assessment", pk=self.assessment.pk)
+        if self.request.GET.get("return") == "check":
+            return redirect(self.get_step_url(DONE_STEP))
+        next_step = self.next_shown_step(step)
+        return redirect(self.get_step_url(next_step or DONE_STEP))
+
+    def next_shown_step(self, step):
+        # Answers on this page may have shown or hidden later sections, so recompute.
+        steps = list(self.get_form_list())
+        position = steps.index(step) if step in steps else -1
+        return steps[position + 1] if position + 1 < len(steps) else None
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        steps = list(self.get_form_list())
+        current = self.steps.current
+        position = steps.index(current)
+        context.update(
+            assessment=self.assessment,
+            owner=self.assessment.council or self.assessment.partnership,
+            section=self.sheet.section(current),
+            section_number=position + 1,
+            section_count=len(steps),
+            back_url=self.get_step_url(steps[position - 1]) if position else reverse("toolkit:assessment", args=[self.assessment.pk]),
+            returning_to_check=self.request.GET.get("return") == "check",
+        )
+        return context
