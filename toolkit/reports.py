@@ -29,11 +29,12 @@ class Signposts:
         return any([self.guidance, self.tools, self.experts, self.reading, self.case_studies])
 
 
-def signposts_by_theme(step_code, theme_slugs, council=None) -> dict:
+def signposts_by_theme(step_code, theme_slugs, council=None, limit=4) -> dict:
     """Content for a step that matches each theme: one query per kind of content.
 
     Experts of the council come first, then experts any council may contact; other councils'
-    internal experts are not shown.
+    internal experts are not shown. At most ``limit`` items of each kind per theme, in the
+    admins' order, so a report stays short enough to read.
     """
     by_theme = {slug: Signposts() for slug in theme_slugs}
     theme_filter = Q(steps=step_code, themes__slug__in=theme_slugs)
@@ -44,15 +45,16 @@ def signposts_by_theme(step_code, theme_slugs, council=None) -> dict:
     ).order_by("own", "position", "name").select_related("council")
     for attribute, queryset in [
         ("guidance", Guidance.objects.filter(theme_filter).order_by("kind", "collection", "position")),
-        ("tools", KeyTool.objects.filter(theme_filter).select_related("council")),
+        ("tools", KeyTool.objects.filter(theme_filter).select_related("council").order_by("position", "name")),
         ("experts", experts),
-        ("reading", Reading.objects.filter(theme_filter)),
-        ("case_studies", CaseStudy.objects.filter(theme_filter)),
+        ("reading", Reading.objects.filter(theme_filter).order_by("position", "title")),
+        ("case_studies", CaseStudy.objects.filter(theme_filter).order_by("position", "title")),
     ]:
         for item in queryset.distinct().prefetch_related(themed):
             for theme in item.themes.all():
-                if theme.slug in by_theme:
-                    getattr(by_theme[theme.slug], attribute).append(item)
+                items = getattr(by_theme[theme.slug], attribute) if theme.slug in by_theme else None
+                if items is not None and len(items) < limit:
+                    items.append(item)
     return by_theme
 
 

@@ -19,8 +19,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         if Questionnaire.objects.exists() and not force:
-            self.stdout.write("The question bank is already loaded; nothing changed.")
+            if options["verbosity"]:
+                self.stdout.write("The question bank is already loaded; nothing changed.")
             return
         fixtures = sorted(str(path) for path in FIXTURES_DIR.glob("*.json"))
         call_command("loaddata", *fixtures, verbosity=options["verbosity"])
-        self.stdout.write(self.style.SUCCESS(f"Loaded {len(fixtures)} fixture files."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {len(fixtures)} fixture files."))
