@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests import factories
 from tests.wizard_helpers import PREFIX, complete_answers, field_name, post_data, section_url
@@ -438,3 +439,22 @@ def test_wizard_step_and_check_page_query_counts_do_not_grow_with_questions(clie
         question.options.create(value="no", label="No", score=0, position=1)
     assert (count(url), count(check)) == before
     assert before[0] <= 14
+
+
+def test_follow_up_on_the_same_page_says_when_to_answer_it(client, assessment):
+    question = next(q for q in conditional_questions(assessment.questionnaire) if q.section_id == q.show_when_question.section_id)
+    controller = question.show_when_question
+    label = controller.options.get(value=question.show_when_value).label
+    page = client.get(section_url(assessment, question.section.slug))
+    hint = page.context["form"].fields[f"answer_{question.key}"].help_text
+    assert hint == escape(f"Only answer this if you answered ‘{label}’ to ‘{controller.text}’. {question.hint}".strip())
+    assert str(hint) in page.content.decode()
+
+
+def test_question_hints_are_escaped(client, assessment):
+    section = first_section(assessment)
+    question = section.questions.all()[0]
+    Question.objects.filter(pk=question.pk).update(hint="<script>alert('x')</script>")
+    page = client.get(section_url(assessment, section.slug)).content.decode()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<script>alert(" not in page

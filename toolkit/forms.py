@@ -5,6 +5,7 @@ Each answer field carries its question (``field.question``), so saving needs no 
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
 
 from toolkit import govuk_forms as govuk
 from toolkit import scoring
@@ -22,6 +23,10 @@ def answer_name(question):
 
 def comment_name(question):
     return f"comment_{question.key}"
+
+
+def option_label(question, value):
+    return next((o.label for o in question.options.all() if o.value == value), value)
 
 
 def choices(question):
@@ -131,7 +136,7 @@ BUILDERS = {
 def build_field(question: Question, required: bool) -> forms.Field:
     field = BUILDERS[question.kind](question)
     field.label = question.text
-    field.help_text = question.hint
+    field.help_text = escape(question.hint)  # GOV.UK hints render unescaped, like Django's
     field.required = required
     field.question = question
     return field
@@ -172,7 +177,11 @@ class SectionForm(forms.Form):
                 continue
             conditional_here = bool(controller and controller.key in own_keys)
             required = question.required and not partial and not conditional_here
-            self.fields[answer_name(question)] = build_field(question, required)
+            field = build_field(question, required)
+            if conditional_here:
+                condition = f"Only answer this if you answered ‘{option_label(controller, question.show_when_value)}’ to ‘{controller.text}’."
+                field.help_text = escape(f"{condition} {question.hint}".strip())
+            self.fields[answer_name(question)] = field
             self.fields[comment_name(question)] = comment_field(question)
             self.questions.append(question)
         if not self.is_bound:
@@ -195,7 +204,7 @@ class SectionForm(forms.Form):
             chosen = chosen if isinstance(chosen, list) else [chosen]
             name = answer_name(question)
             if question.show_when_value in chosen and not scoring.is_answered(cleaned.get(name)) and name not in self.errors:
-                label = next((o.label for o in controller.options.all() if o.value == question.show_when_value), "")
+                label = option_label(controller, question.show_when_value)
                 self.add_error(name, f"Answer this question, because you answered ‘{label}’ to ‘{controller.text}’")
         return cleaned
 
