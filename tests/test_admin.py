@@ -3,9 +3,10 @@
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from toolkit.models import Answer, Assessment, Question, Questionnaire
+from toolkit.models import Answer, Assessment, Export, Question, Questionnaire
 
 MODELS = sorted(admin.site._registry, key=lambda m: m._meta.label)
 IDS = [m._meta.label for m in MODELS]
@@ -18,15 +19,22 @@ def every_model_has_a_row(officer, partnership, merton, admin_user):
     assessment = Assessment.objects.create(questionnaire=questionnaire, council=merton, started_by=officer)
     question = Question.objects.filter(section__questionnaire=questionnaire).first()
     Answer.objects.create(assessment=assessment, question=question, value="yes", updated_by=officer)
+    Export(kind="readiness", assessment=assessment, council=merton, questionnaire_version=1, created_by=officer).file.save(
+        "report.pdf", ContentFile(b"%PDF-1.7"), save=True
+    )
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
 def admin_urls(model, obj):
     info = model._meta.app_label, model._meta.model_name
-    return [
-        reverse("admin:%s_%s_changelist" % info),
-        reverse("admin:%s_%s_add" % info),
-        reverse("admin:%s_%s_change" % info, args=[obj.pk]),
-    ]
+    urls = [reverse("admin:%s_%s_changelist" % info), reverse("admin:%s_%s_change" % info, args=[obj.pk])]
+    if model is not Export:  # exports are made by the site, never added by hand
+        urls.append(reverse("admin:%s_%s_add" % info))
+    return urls
 
 
 @pytest.mark.parametrize("model", MODELS, ids=IDS)
@@ -88,3 +96,43 @@ def test_admin_copies_a_questionnaire_as_new_draft_and_publishes_it(client, admi
     current.refresh_from_db()
     draft.refresh_from_db()
     assert (current.status, draft.status) == ("retired", "published")
+
+
+def partnership_post(lead, members):
+    data = {
+        "name": "Test partnership", "slug": "test-partnership", "lead_council": lead.pk, "status": "forming",
+        "created_at_0": "2026-11-01", "created_at_1": "09:00:00", "description": "",
+        "memberships-TOTAL_FORMS": str(len(members)), "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
+    }
+    for i, member in enumerate(members):
+        data[f"memberships-{i}-council"] = member.pk
+    return data
+
+
+@pytest.mark.parametrize(
+    "members,error",
+    [
+        (["merton"], "A partnership needs at least two member councils."),
+        (["sutton", "kingston"], "The lead authority, London Borough of Merton, must be one of the member councils."),
+    ],
+)
+def test_partnership_needs_two_members_including_the_lead(client, admin_user, members, error):
+    from toolkit.models import Council, Partnership
+
+    client.force_login(admin_user)
+    merton = Council.objects.get(slug="merton")
+    response = client.post(reverse("admin:toolkit_partnership_add"), partnership_post(merton, [Council.objects.get(slug=s) for s in members]))
+    assert response.status_code == 200
+    assert [str(e) for formset in response.context["inline_admin_formsets"] for e in formset.formset.non_form_errors()] == [error]
+    assert not Partnership.objects.filter(slug="test-partnership").exists()
+
+
+def test_admin_creates_a_partnership(client, admin_user):
+    from toolkit.models import Council, Partnership
+
+    client.force_login(admin_user)
+    councils = [Council.objects.get(slug=s) for s in ("merton", "sutton")]
+    response = client.post(reverse("admin:toolkit_partnership_add"), partnership_post(councils[0], councils))
+    assert response.status_code == 302, [f.errors for s in response.context["inline_admin_formsets"] for f in s.formset.forms]
+    assert sorted(Partnership.objects.get(slug="test-partnership").councils.values_list("slug", flat=True)) == ["merton", "sutton"]

@@ -8,6 +8,8 @@ section its questions, each question its options, with a link down to the next l
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.db import models
 
 from toolkit import questionnaires
@@ -16,6 +18,7 @@ from toolkit.models import (
     Assessment,
     CaseStudy,
     Council,
+    Export,
     ExpertContact,
     Guidance,
     KeyTool,
@@ -90,9 +93,29 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "council"]
 
 
+class PartnershipMembersFormSet(BaseInlineFormSet):
+    """A partnership has two or more member councils, the lead among them."""
+
+    def clean(self):
+        super().clean()
+        members = [
+            form.cleaned_data["council"]
+            for form in self.forms
+            if form.cleaned_data.get("council") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(members) < 2:
+            raise ValidationError("A partnership needs at least two member councils.")
+        lead = getattr(self.instance, "lead_council", None)
+        if lead is not None and lead not in members:
+            raise ValidationError(f"The lead authority, {lead}, must be one of the member councils.")
+
+
 class PartnershipMemberInline(admin.TabularInline):
     model = PartnershipMember
-    extra = 1
+    formset = PartnershipMembersFormSet
+    fields = ["council", "joined_at"]
+    readonly_fields = ["joined_at"]
+    extra = 2
     autocomplete_fields = ["council"]
 
 
@@ -266,3 +289,20 @@ class CaseStudyAdmin(SignpostAdmin):
     list_filter = ["kind", *SignpostAdmin.list_filter]
     search_fields = ["title", "bodies", "services", "summary", "lessons"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Export)
+class ExportAdmin(admin.ModelAdmin):
+    """Exports are a record: admins can read and download them but not change them."""
+
+    list_display = ["__str__", "kind", "council", "partnership", "questionnaire_version", "created_by", "created_at"]
+    list_filter = ["kind", "council", "partnership"]
+    search_fields = ["council__name", "partnership__name", "created_by__username"]
+    list_select_related = ["council", "partnership", "created_by"]
+    readonly_fields = ["kind", "assessment", "council", "partnership", "questionnaire_version", "answers", "file", "size", "created_by", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
