@@ -405,6 +405,17 @@ def test_outsider_gets_404_everywhere(client, outsider, assessment):
     assert Answer.objects.filter(assessment=assessment).count() == 0
 
 
+def test_confirmation_page_is_for_members_of_a_submitted_assessment(client, outsider, assessment):
+    confirmation = reverse("toolkit:assessment-submitted", args=[assessment.pk])
+    assert client.get(confirmation).status_code == 404  # not submitted yet
+    answer_all(client, assessment)
+    client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    assert client.get(confirmation).context["assessment"] == assessment
+    client.force_login(outsider)
+    assert client.get(confirmation).status_code == 404
+    assert Client().get(confirmation)["Location"] == f"/sign-in/?next={confirmation}"
+
+
 def test_anonymous_user_is_sent_to_sign_in_everywhere(assessment):
     anonymous = Client()
     for url in assessment_urls(assessment):

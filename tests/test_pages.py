@@ -1,0 +1,33 @@
+"""Start, how we score, accessibility and privacy pages."""
+
+from django.test import Client
+from django.urls import reverse
+
+from toolkit.models import Questionnaire
+
+
+def test_start_page_explains_the_three_steps_to_anyone(db):
+    response = Client().get(reverse("toolkit:start"))
+    html = response.content.decode()
+    assert [s.name for s in response.context["steps"]] == ["Self assessment", "Joint assessment", "Design"]
+    assert "<h1 class=\"govuk-heading-xl\">Plan a shared service with other councils</h1>" in html
+    assert 'href="/sign-in/"' in html
+
+
+def test_start_page_sends_signed_in_users_to_their_dashboard(client, officer):
+    client.force_login(officer)
+    assert 'href="/dashboard/"' in client.get(reverse("toolkit:start")).content.decode()
+
+
+def test_how_we_score_shows_the_published_thresholds(client, officer):
+    Questionnaire.objects.filter(step="self", status="published").update(ready_threshold=80, nearly_threshold=55)
+    client.force_login(officer)
+    html = client.get(reverse("toolkit:how-we-score")).content.decode()
+    assert '<td class="govuk-table__cell">80 or more</td><td class="govuk-table__cell">Ready to explore sharing</td>' in html
+    assert '<td class="govuk-table__cell">55 to 79</td><td class="govuk-table__cell">Nearly ready: groundwork first</td>' in html
+    assert '<td class="govuk-table__cell">below 55</td><td class="govuk-table__cell">Not ready yet</td>' in html
+
+
+def test_how_we_score_needs_sign_in(db):
+    response = Client().get(reverse("toolkit:how-we-score"))
+    assert response["Location"] == "/sign-in/?next=/how-we-score/"
