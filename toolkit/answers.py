@@ -95,8 +95,21 @@ class AnswerSheet:
     def answer(self, question):
         return self.rows.get(question.id)
 
+    def store(self, question, row):
+        """Record a saved (or, with None, removed) answer, keeping derived values current."""
+        if row is None:
+            self.rows.pop(question.id, None)
+        else:
+            self.rows[question.id] = row
+        self._visible = None
+
     def visible(self, values=None) -> set:
-        return scoring.visible_keys(self.specs, self.values if values is None else values)
+        """Keys of the questions shown, for the saved answers or for ``values`` if given."""
+        if values is not None:
+            return scoring.visible_keys(self.specs, values)
+        if getattr(self, "_visible", None) is None:
+            self._visible = scoring.visible_keys(self.specs, self.values)
+        return self._visible
 
     def visible_sections(self, values=None):
         """Sections with at least one question whose condition holds."""
@@ -184,7 +197,7 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
         if not scoring.is_answered(value) and not comment:
             if row is not None:
                 row.delete()
-                del sheet.rows[question.id]
+                sheet.store(question, None)
                 changed += 1
             continue
         if row is not None and row.value == value and row.comment == comment:
@@ -192,7 +205,7 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
         row = row or Answer(assessment=assessment, question=question)
         row.value, row.comment, row.updated_by, row.updated_at = value, comment, user, now
         row.save()
-        sheet.rows[question.id] = row
+        sheet.store(question, row)
         changed += 1
     return changed
 
