@@ -175,6 +175,18 @@ def test_pdf_html_has_cover_summary_chart_signposts_and_appendix(assessment, off
     assert export.answers == AnswerSheet(assessment).values
 
 
+def figure_alt_texts(node):
+    """The /Alt of every Figure in a PDF structure tree."""
+    node = node.get_object()
+    found = [str(node["/Alt"])] if node.get("/S") == "/Figure" else []
+    kids = node.get("/K", [])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object()
+        if hasattr(kid, "get"):
+            found += figure_alt_texts(kid)
+    return found
+
+
 def test_pdf_is_tagged_with_title_and_language(assessment, officer):
     export, _ = export_readiness(assessment, officer)
     with export.file.open("rb") as stored:
@@ -185,6 +197,7 @@ def test_pdf_is_tagged_with_title_and_language(assessment, officer):
     assert root["/Lang"] == "en-GB"
     assert reader.metadata.title == f"Readiness summary: London Borough of Merton, {assessment.submitted_at:%-d %B %Y}"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    assert figure_alt_texts(root["/StructTreeRoot"]) == ["Readiness score by theme for London Borough of Merton"]
     text = "".join(page.extract_text() for page in reader.pages)
     assert "London Borough of Merton" in text and "Not ready yet" in text
     assert f"Page 2 of {len(reader.pages)}" in text
