@@ -5,8 +5,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The browser suite: Debian's Chromium, and axe-core from npm installed into tests/browser.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+BROWSER_TESTS := tests/browser
+AXE := $(BROWSER_TESTS)/node_modules/axe-core/axe.min.js
 
-.PHONY: setup run test test-browser db bench check-system clean
+.PHONY: setup run test test-browser browser-deps db bench check-system clean
 
 setup: $(STAMP)
 
@@ -32,11 +37,44 @@ db: setup
 run: db
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The unit suite, then the browser suite when Chromium and npm are here (with REQUIRE_BROWSER=1,
+# as in CI, the browser suite always runs, so a missing browser fails instead of being skipped).
 test: setup
 	$(PY) -m pytest
+	@if [ "$(REQUIRE_BROWSER)" = 1 ] || { [ -x $(CHROMIUM) ] && command -v npm >/dev/null; }; then \
+		$(MAKE) --no-print-directory test-browser; \
+	else \
+		missing=""; \
+		[ -x $(CHROMIUM) ] || missing="Chromium at $(CHROMIUM) (apt-get install chromium)"; \
+		command -v npm >/dev/null || missing="$${missing:+$$missing and }Node.js and npm for axe-core (apt-get install nodejs npm)"; \
+		echo "Skipped the browser suite (tests/browser): it needs $$missing. make test-browser installs them when run as root, or says what to install."; \
+	fi
+
+# Every journey in Chromium, with axe-core on every page (tests/browser/conftest.py).
+test-browser: setup browser-deps
+	$(PY) -m pytest -m browser
+
+browser-deps:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Chromium: apt-get install -y chromium"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1; \
+		else \
+			echo "The browser suite needs Chromium at $(CHROMIUM). On Debian or Ubuntu: sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium)."; exit 1; \
+		fi; \
+	fi
+	@if ! command -v npm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Node.js and npm, for axe-core: apt-get install -y nodejs npm"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null || exit 1; \
+		else \
+			echo "The browser suite needs Node.js and npm, to install axe-core. On Debian or Ubuntu: sudo apt-get install nodejs npm"; exit 1; \
+		fi; \
+	fi
+	@test -f $(AXE) || (cd $(BROWSER_TESTS) && npm ci --no-audit --no-fund --ignore-scripts)
 
 bench: db
 	$(PY) manage.py bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts $(BROWSER_TESTS)/node_modules

@@ -31,3 +31,13 @@ def test_how_we_score_shows_the_published_thresholds(client, officer):
 def test_how_we_score_needs_sign_in(db):
     response = Client().get(reverse("toolkit:how-we-score"))
     assert response["Location"] == "/sign-in/?next=/how-we-score/"
+
+
+def test_pages_send_a_content_security_policy(db):
+    response = Client().get(reverse("toolkit:start"))
+    assert response["Content-Security-Policy"] == (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+    assert response["X-Frame-Options"] == "DENY"
+    assert "<script>" not in response.content.decode()  # no inline scripts for the policy to block
