@@ -41,3 +41,27 @@ def test_pages_send_a_content_security_policy(db):
     )
     assert response["X-Frame-Options"] == "DENY"
     assert "<script>" not in response.content.decode()  # no inline scripts for the policy to block
+
+
+def test_not_found_page_explains_and_is_styled(client, officer):
+    client.force_login(officer)
+    response = client.get("/assessments/999999/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<title>Page not found – Shared Service Toolkit</title>" in html
+    assert '<h1 class="govuk-heading-l">Page not found</h1>' in html
+
+
+def test_server_error_page_renders_without_a_request():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert '<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>' in html
+
+
+def test_expired_form_page(officer):
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(officer)
+    response = csrf_client.post(reverse("logout"))
+    assert response.status_code == 403
+    assert '<h1 class="govuk-heading-l">Your page had expired</h1>' in response.content.decode()

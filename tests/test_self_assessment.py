@@ -123,7 +123,7 @@ def test_change_from_check_your_answers_returns_there(client, assessment):
     answers = complete_answers(AnswerSheet(assessment), section)
     answers[gate.key] = "no"
     response = client.post(url, post_data(section, answers))
-    assert response["Location"] == reverse("toolkit:assessment-check", args=[assessment.pk])
+    assert response["Location"] == reverse("toolkit:assessment-check", args=[assessment.pk]) + f"#section-{section.slug}"
     assert AnswerSheet(assessment).values[gate.key] == "no"
 
 

@@ -159,7 +159,8 @@ class AssessmentWizard(NamedUrlWizardView):
             messages.success(self.request, "Your answers have been saved. You can come back to them at any time.")
             return redirect("toolkit:assessment", pk=self.assessment.pk)
         if self.request.GET.get("return") == "check":
-            return redirect(self.get_step_url(DONE_STEP))
+            # Back to the changed section's answers (and away from the Change link's #fragment).
+            return redirect(f"{self.get_step_url(DONE_STEP)}#section-{step}")
         next_step = self.next_shown_step(step)
         return redirect(self.get_step_url(next_step or DONE_STEP))
 
