@@ -39,6 +39,8 @@ def test_officer_sees_progress_and_partnerships(client, officer, merton, partner
     html = response.content.decode()
     assert f'<a class="govuk-link" href="/partnerships/legal/">{partnership.name}</a>' in html
     assert "joint assessments completed" not in html  # progress figures are for programme managers
+    assert '<a class="govuk-link" href="/councils/merton/exports/">Reports downloaded for London Borough of Merton</a>' in html
+    assert '<a class="govuk-link govuk-task-list__link" href="/councils/merton/self-assessment/"' in html
 
 
 def test_design_opens_when_every_partner_has_completed_the_joint_assessment(client, officer, merton, partnership):
