@@ -49,51 +49,33 @@ def _multiple(question):
     )
 
 
-def _bounds(question, default_min=None, default_max=None):
-    low = question.min_value if question.min_value is not None else default_min
+def _figure(field_class, question, default_max, required, describe, **kwargs):
+    """A number field bounded by the question's limits (or 0 to ``default_max``), with
+    messages that name the limits: ``describe(limit)`` gives e.g. "an amount of £0"."""
+    low = question.min_value if question.min_value is not None else 0
     high = question.max_value if question.max_value is not None else default_max
-    return low, high
+    messages = {
+        "required": required,
+        "min_value": f"Enter {describe(low)} or more",
+        "max_value": f"Enter {describe(high)} or less",
+        **kwargs.pop("error_messages", {}),
+    }
+    return field_class(min_value=low, max_value=high, error_messages=messages, **kwargs)
 
 
 def _number(question):
-    low, high = _bounds(question, 0, 1_000_000_000)
-    return forms.IntegerField(
-        min_value=low,
-        max_value=high,
-        widget=govuk.GovUKNumberInput(),
-        error_messages={
-            "required": "Enter a whole number",
-            "invalid": "Enter a whole number, like 12",
-            "min_value": f"Enter a number of {low:,} or more",
-            "max_value": f"Enter a number of {high:,} or less",
-        },
+    return _figure(
+        forms.IntegerField, question, 1_000_000_000, "Enter a whole number", lambda v: f"a number of {v:,}",
+        widget=govuk.GovUKNumberInput(), error_messages={"invalid": "Enter a whole number, like 12"},
     )
 
 
 def _money(question):
-    low, high = _bounds(question, 0, MONEY_LIMIT)
-    return govuk.MoneyField(
-        min_value=low,
-        max_value=high,
-        error_messages={
-            "required": "Enter an amount in pounds",
-            "min_value": f"Enter an amount of £{low:,} or more",
-            "max_value": f"Enter an amount of £{high:,} or less",
-        },
-    )
+    return _figure(govuk.MoneyField, question, MONEY_LIMIT, "Enter an amount in pounds", lambda v: f"an amount of £{v:,}")
 
 
 def _percentage(question):
-    low, high = _bounds(question, 0, 100)
-    return govuk.PercentageField(
-        min_value=low,
-        max_value=high,
-        error_messages={
-            "required": "Enter a percentage",
-            "min_value": f"Enter a percentage of {low} or more",
-            "max_value": f"Enter a percentage of {high} or less",
-        },
-    )
+    return _figure(govuk.PercentageField, question, 100, "Enter a percentage", lambda v: f"a percentage of {v}")
 
 
 def _date(question):
