@@ -99,3 +99,9 @@ def test_who_owns_an_assessment(step, council, partnership, ok, merton, sutton):
     else:
         with pytest.raises(ValidationError):
             assessment.clean()
+
+
+def test_every_kind_of_question_has_a_form_field_builder():
+    from toolkit.forms import BUILDERS
+
+    assert set(BUILDERS) == set(Question.Kind)
