@@ -261,10 +261,11 @@ def test_missing_required_answers_are_reported_and_typed_values_kept(client, ass
     assert response.status_code == 200
     form = response.context["form"]
     html = response.content.decode()
-    assert form.errors[f"answer_{questions[1].key}"] == ["Select yes or no"]
+    assert form.errors[f"answer_{questions[1].key}"] == [f"Select yes or no for ‘{questions[1].text}’"]
     assert '<h2 class="govuk-error-summary__title">' in html and "There is a problem" in html
     assert f'<a href="#id_{field_name(section, questions[1])}' in html
-    assert html.count("Select yes or no") >= 2  # in the summary and beside the field
+    message = escape(f"Select yes or no for ‘{questions[1].text}’")
+    assert html.count(message) == 2  # in the summary and beside the field
     assert response.context["form"][f"answer_{questions[0].key}"].value() == "yes"
     assert "Our leader said so" in html
     assert "<title>Error: " in html

@@ -117,6 +117,8 @@ BUILDERS = {
 
 def build_field(question: Question, required: bool) -> forms.Field:
     field = BUILDERS[question.kind](question)
+    # A page asks several questions, so the error summary must say which one is unanswered.
+    field.error_messages["required"] = f"{field.error_messages['required']} for ‘{question.text}’"
     field.label = question.text
     field.help_text = escape(question.hint)  # GOV.UK hints render unescaped, like Django's
     field.required = required
