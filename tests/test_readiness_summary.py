@@ -160,7 +160,7 @@ def test_outsider_and_anonymous(client, outsider, assessment):
 def test_pdf_html_has_cover_summary_chart_signposts_and_appendix(assessment, officer):
     export, html = export_readiness(assessment, officer)
     assert '<html lang="en-GB">' in html
-    assert f"<title>Readiness summary: London Borough of Merton, {assessment.submitted_at:%-d %B %Y}</title>" in html
+    assert f"<title>Readiness summary: London Borough of Merton, {timezone.localtime(assessment.submitted_at):%-d %B %Y}</title>" in html
     assert "<dt>Verdict</dt><dd>Not ready yet</dd>" in html
     assert f"<dt>Questionnaire</dt><dd>Self assessment, version {assessment.questionnaire.version}</dd>" in html
     assert '<th scope="col" class="govuk-table__header">Theme</th>' in html
@@ -195,7 +195,7 @@ def test_pdf_is_tagged_with_title_and_language(assessment, officer):
     assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "en-GB"
-    assert reader.metadata.title == f"Readiness summary: London Borough of Merton, {assessment.submitted_at:%-d %B %Y}"
+    assert reader.metadata.title == f"Readiness summary: London Borough of Merton, {timezone.localtime(assessment.submitted_at):%-d %B %Y}"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
     assert figure_alt_texts(root["/StructTreeRoot"]) == ["Readiness score by theme for London Borough of Merton"]
     text = "".join(page.extract_text() for page in reader.pages)
