@@ -5,10 +5,9 @@ learn that a council's or partnership's page exists.
 """
 
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from toolkit.models import Assessment, Council, Membership, Partnership
+from toolkit.models import Assessment, Council, Partnership
 
 
 def councils_for(user):
@@ -40,14 +39,3 @@ def get_assessment_for_user(user, pk, **filters) -> Assessment:
             | Q(partnership__councils__memberships__user=user)
         ).distinct()
     return get_object_or_404(queryset, pk=pk, **filters)
-
-
-def role_in(user, council) -> str | None:
-    """The user's role in a council, or None for a non-member."""
-    membership = Membership.objects.filter(user=user, council=council).only("role").first()
-    return membership.role if membership else None
-
-
-def require_programme_manager(user, council) -> None:
-    if not user.is_superuser and role_in(user, council) != Membership.Role.PROGRAMME_MANAGER:
-        raise Http404("Only a programme manager of this council can do that.")

@@ -253,11 +253,6 @@ class Question(models.Model):
     def is_choice(self):
         return self.kind in self.CHOICE_KINDS
 
-    @property
-    def is_scored(self):
-        # Only choice answers carry option scores; free text and figures are evidence, not scores.
-        return self.is_choice and self.weight > 0
-
     def clean(self):
         if self.is_gate and self.kind != self.Kind.YES_NO:
             raise ValidationError({"is_gate": "A gate question must be a yes or no question."})
