@@ -86,11 +86,21 @@ def test_summary_shows_verdict_strengths_gaps_and_signposts(client, officer, ass
 
 
 def test_merton_experts_come_first_for_merton(client, officer, assessment):
+    from toolkit.models import ExpertContact, Theme
+
+    gap_theme = AnswerSheet(assessment).readiness().gaps[0].theme
+    shared = ExpertContact.objects.create(name="A Shared Expert", area="Anything", source="002_3629ed7e1db573a4.txt", position=0)
+    shared.steps.add("self")
+    shared.themes.add(Theme.objects.get(slug=gap_theme))
+    merton_own = ExpertContact.objects.create(name="Zed Merton", area="Anything", council=assessment.council, source="000_89f19df402329646.txt", position=99)
+    merton_own.steps.add("self")
+    merton_own.themes.add(Theme.objects.get(slug=gap_theme))
     client.force_login(officer)
     actions = client.get(summary_url(assessment)).context["actions"]
-    for group in actions:
-        owners = [e.council_id is not None for e in group.signposts.experts]
-        assert owners == sorted(owners, reverse=True)
+    experts = next(group.signposts.experts for group in actions if group.theme.slug == gap_theme)
+    assert merton_own in experts and shared in experts
+    owners = [e.council_id is not None for e in experts]
+    assert owners == sorted(owners, reverse=True)  # every Merton expert before any shared one
 
 
 def test_other_councils_do_not_see_merton_experts(sutton, outsider):

@@ -89,8 +89,10 @@ class AnswerSheet:
 
     @property
     def values(self) -> dict:
-        """question key -> stored value."""
-        return {q.key: self.rows[q.id].value for q in self.questions if q.id in self.rows}
+        """question key -> stored value. Computed once per change; callers must not modify it."""
+        if getattr(self, "_values", None) is None:
+            self._values = {q.key: self.rows[q.id].value for q in self.questions if q.id in self.rows}
+        return self._values
 
     def answer(self, question):
         return self.rows.get(question.id)
@@ -101,7 +103,7 @@ class AnswerSheet:
             self.rows.pop(question.id, None)
         else:
             self.rows[question.id] = row
-        self._visible = None
+        self._values = self._visible = None
 
     def visible(self, values=None) -> set:
         """Keys of the questions shown, for the saved answers or for ``values`` if given."""

@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from toolkit import reports
-from toolkit.answers import AnswerSheet
 from toolkit.models import Assessment, Export
 from toolkit.pdf import render_pdf
 
@@ -26,7 +25,7 @@ def export_readiness(assessment: Assessment, user) -> tuple[Export, str]:
         assessment=assessment,
         council=assessment.council,
         questionnaire_version=assessment.questionnaire.version,
-        answers=AnswerSheet(assessment).values,
+        answers=context["answers"],
         size=len(pdf),
         created_by=user,
         created_at=now,

@@ -315,12 +315,17 @@ class Assessment(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self):
-        owner = " / ".join(str(o) for o in (self.partnership, self.council) if o)
-        return f"{self.questionnaire.step.name} for {owner} (started {self.started_at:%d %B %Y})"
+        within = f" in {self.partnership}" if self.council and self.partnership else ""
+        return f"{self.questionnaire.step.name} for {self.owner}{within} (started {self.started_at:%d %B %Y})"
 
     @property
     def is_submitted(self):
         return self.status == self.Status.SUBMITTED
+
+    @property
+    def owner(self):
+        """Who answers: the council (self and joint assessments) or else the partnership."""
+        return self.council or self.partnership
 
     def clean(self):
         step = self.questionnaire.step_id if self.questionnaire_id else None

@@ -115,24 +115,25 @@ def readiness_summary(assessment: Assessment) -> dict:
     ]
     chart = charts.score_bars(
         [(row.theme.name, row.score) for row in rows],
-        title=f"Readiness score by theme for {assessment.council or assessment.partnership}",
+        title=f"Readiness score by theme for {assessment.owner}",
         chart_id="readiness-chart",
         thresholds=[(questionnaire.nearly_threshold, "Nearly ready"), (questionnaire.ready_threshold, "Ready")],
     )
     return {
         "assessment": assessment,
         "questionnaire": questionnaire,
-        "owner": assessment.council or assessment.partnership,
+        "owner": assessment.owner,
         "readiness": readiness,
         "verdict": readiness.verdict,
         "overall": readiness.overall,
         "theme_rows": rows,
-        "strengths": [row for row in rows if row.score is not None and row.score >= questionnaire.ready_threshold],
+        "strengths": [row for row in rows if row.theme.slug in {t.theme for t in readiness.strengths}],
         "actions": actions,
         "failed_gates": [sheet.by_key[g.key] for g in readiness.failed_gates],
         "chart": chart,
         "earlier": earlier,
         "appendix": appendix(sheet),
+        "answers": sheet.values,
     }
 
 

@@ -177,7 +177,7 @@ class AssessmentWizard(NamedUrlWizardView):
         position = steps.index(current)
         context.update(
             assessment=self.assessment,
-            owner=self.assessment.council or self.assessment.partnership,
+            owner=self.assessment.owner,
             section=self.sheet.section(current),
             section_number=position + 1,
             section_count=len(steps),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from toolkit import questionnaires, reports
 from toolkit.access import get_assessment_for_user, get_council_for_user
 from toolkit.answers import AnswerSheet, start_assessment
-from toolkit.models import Assessment, Step
+from toolkit.models import Assessment, Council, Step
 
 
 def self_assessment(request, slug):
@@ -44,7 +44,7 @@ def start_self_assessment(request, slug):
         raise Http404("No self-assessment questionnaire is published.")
     with transaction.atomic():
         # Lock the council's row so two officers pressing "Start" at once make one assessment.
-        type(council).objects.select_for_update().get(pk=council.pk)
+        Council.objects.select_for_update().get(pk=council.pk)
         existing = Assessment.objects.filter(
             council=council, partnership__isnull=True, questionnaire__step=Step.SELF, status=Assessment.Status.IN_PROGRESS
         ).first()
@@ -68,7 +68,7 @@ def overview(request, pk):
         "toolkit/assessment.html",
         {
             "assessment": assessment,
-            "owner": assessment.council or assessment.partnership,
+            "owner": assessment.owner,
             "sections": sections,
             "completed": sum(1 for s in sections if s["status"] == "Completed"),
             "complete": sheet.is_complete(),
@@ -88,7 +88,7 @@ def check_answers(request, pk):
         "toolkit/check_answers.html",
         {
             "assessment": assessment,
-            "owner": assessment.council or assessment.partnership,
+            "owner": assessment.owner,
             "appendix": reports.appendix(sheet),
             "missing": [(s, qs) for s, qs in missing if qs],
         },
@@ -115,7 +115,7 @@ def submit(request, pk):
 
 def submitted(request, pk):
     assessment = get_assessment_for_user(request.user, pk, status=Assessment.Status.SUBMITTED)
-    return render(request, "toolkit/submitted.html", {"assessment": assessment, "owner": assessment.council or assessment.partnership})
+    return render(request, "toolkit/submitted.html", {"assessment": assessment, "owner": assessment.owner})
 
 
 def summary(request, pk):
