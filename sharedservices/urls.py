@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from toolkit.govuk_forms import SignInForm
+from toolkit.govuk import SignInForm
 
 admin.site.site_header = f"{settings.SERVICE_NAME} administration"
 admin.site.site_title = settings.SERVICE_NAME

@@ -39,14 +39,27 @@ def manager(merton):
 
 
 @pytest.fixture
-def outsider(sutton):
-    """An officer of another council, who must not see Merton's work."""
-    return factories.user("outsider", council=sutton)
+def partner_officer(sutton):
+    """An officer of Sutton, Merton's partner when the ``partnership`` fixture is used."""
+    return factories.user("partner", council=sutton)
+
+
+@pytest.fixture
+def outsider(db):
+    """An officer of Stafford, a council in no partnership with Merton, who must not see its work."""
+    return factories.user("outsider", council=factories.council("stafford"))
 
 
 @pytest.fixture
 def admin_user(db):
+    """An administrator of the service, a member of no council."""
     return factories.user("administrator", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The real hasher takes about a second per user on purpose; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -1,41 +1,205 @@
-"""The only way views reach councils, partnerships and assessments.
+"""Who may do what: the one place that decides it. Views ask here; none decides by itself.
 
-Each helper answers 404, not 403, to someone who is not a member, so an outsider cannot even
-learn that a council's or partnership's page exists.
+For an assessment and a user the rules give four rights: view it, edit it (answer and change),
+submit it, and export its report. For a partnership they say who may see it, who runs it and
+who may sign off. The rules are pure functions over plain values (``Standing`` and ids), so they
+are tested with tables of cases; the helpers below fetch an object and apply them:
+
+- someone with no right to view gets 404, not 403, so an outsider cannot learn that a council's,
+  a partnership's or an assessment's page exists;
+- someone who may view but not do what they asked (a partner reading a submitted joint
+  assessment, an administrator) gets 403, and nothing changes.
+
+The rules, per step:
+
+- Self assessment: members of the council view, edit, submit and export.
+- Joint assessment (a council's answers within a partnership): members of that council view,
+  edit and submit. Members of the partnership's other councils view it once it is submitted,
+  read-only. The partnership's report is made from several councils' answers, so no single
+  council's joint assessment is exported on its own.
+- Design (the partnership's business case): members of the partnership's councils view, edit,
+  submit and export.
+- Administrators (staff) view everything and may export; they change a council's answers only
+  through Django admin, where the change is recorded.
+
+Programme-manager actions check the membership role: running a partnership (inviting and
+removing councils) is for the lead council's programme managers; answering an invitation is
+for the invited council's; signing off is for each member council's.
 """
 
-from django.db.models import Q
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from toolkit.models import Assessment, Council, Partnership
+from toolkit.models import Assessment, Council, Export, Membership, Partnership, PartnershipMember, Step
 
 
-def councils_for(user):
-    if user.is_superuser:
-        return Council.objects.all()
-    return Council.objects.filter(memberships__user=user)
+@dataclass(frozen=True)
+class Standing:
+    """A user's place: the councils they belong to, those they are programme manager of, and
+    whether they administer the service."""
+
+    councils: frozenset = frozenset()
+    managed: frozenset = frozenset()
+    is_admin: bool = False
 
 
-def partnerships_for(user):
-    if user.is_superuser:
-        return Partnership.objects.all()
-    return Partnership.objects.filter(councils__memberships__user=user).distinct()
+@dataclass(frozen=True)
+class Rights:
+    view: bool = False
+    edit: bool = False
+    submit: bool = False
+    export: bool = False
+
+    def allows(self, action: str) -> bool:
+        return getattr(self, action)
 
 
-def get_council_for_user(user, slug) -> Council:
-    return get_object_or_404(councils_for(user), slug=slug)
+NONE = Rights()
+MEMBER = Rights(view=True, edit=True, submit=True, export=True)
+ADMIN = Rights(view=True, export=True)
 
 
-def get_partnership_for_user(user, slug) -> Partnership:
-    return get_object_or_404(partnerships_for(user).select_related("lead_council"), slug=slug)
+def union(*rights: Rights) -> Rights:
+    """The rights of someone with several standings (say, an administrator who is also a member)."""
+    return Rights(*(any(getattr(r, name) for r in rights) for name in ("view", "edit", "submit", "export")))
 
 
-def get_assessment_for_user(user, pk, **filters) -> Assessment:
-    """An assessment of one of the user's councils, or of one of their partnerships."""
-    queryset = Assessment.objects.select_related("questionnaire__step", "council", "partnership")
-    if not user.is_superuser:
-        queryset = queryset.filter(
-            Q(council__memberships__user=user, partnership__isnull=True)
-            | Q(partnership__councils__memberships__user=user)
-        ).distinct()
-    return get_object_or_404(queryset, pk=pk, **filters)
+# --- The rules (pure) ------------------------------------------------------------------------
+
+
+def assessment_rights(who: Standing, *, step: str, council_id, partner_ids, submitted: bool) -> Rights:
+    """What someone may do with one assessment.
+
+    ``council_id`` is the answering council (None for a business case); ``partner_ids`` are the
+    ids of the partnership's member councils (empty for a self assessment).
+    """
+    own = NONE
+    if step == Step.SELF and council_id in who.councils:
+        own = MEMBER
+    elif step == Step.JOINT:
+        if council_id in who.councils:
+            own = Rights(view=True, edit=True, submit=True)
+        elif submitted and who.councils & set(partner_ids):
+            own = Rights(view=True)
+    elif step == Step.DESIGN and who.councils & set(partner_ids):
+        own = MEMBER
+    return union(own, ADMIN) if who.is_admin else own
+
+
+def council_rights(who: Standing, council_id) -> Rights:
+    """What someone may do on a council's own pages (its steps, its reports)."""
+    own = MEMBER if council_id in who.councils else NONE
+    return union(own, ADMIN) if who.is_admin else own
+
+
+@dataclass(frozen=True)
+class PartnershipRights:
+    view: bool = False
+    manage: bool = False  # invite councils, withdraw invitations, remove members
+    sign_off: bool = False  # sign off the business case for one's council
+
+
+def partnership_rights(who: Standing, *, lead_id, member_ids) -> PartnershipRights:
+    members = set(member_ids)
+    return PartnershipRights(
+        view=who.is_admin or bool(who.councils & members),
+        manage=lead_id in who.managed,
+        sign_off=bool(who.managed & members),
+    )
+
+
+def may_answer_invitation(who: Standing, council_id) -> bool:
+    """Accepting or declining an invitation is for the invited council's programme managers."""
+    return council_id in who.managed
+
+
+# --- Fetching objects with the rules applied -------------------------------------------------
+
+
+def standing(user) -> Standing:
+    """The user's standing, read once per request (kept on the user object)."""
+    if not user.is_authenticated:
+        return Standing()
+    cached = getattr(user, "_toolkit_standing", None)
+    if cached is None:
+        roles = list(Membership.objects.filter(user=user).values_list("council_id", "role"))
+        cached = Standing(
+            councils=frozenset(c for c, _ in roles),
+            managed=frozenset(c for c, role in roles if role == Membership.Role.PROGRAMME_MANAGER),
+            is_admin=user.is_staff,
+        )
+        user._toolkit_standing = cached
+    return cached
+
+
+def require(rights, action: str):
+    """404 without the right to view; 403 without the right to do ``action``."""
+    if not rights.view:
+        raise Http404("Not found.")
+    if action != "view" and not getattr(rights, action):
+        raise PermissionDenied("You may look at this but not change it.")
+
+
+def partner_ids(partnership_id) -> set:
+    if partnership_id is None:
+        return set()
+    return set(PartnershipMember.objects.filter(partnership_id=partnership_id).values_list("council_id", flat=True))
+
+
+def rights_for_assessment(user, assessment: Assessment) -> Rights:
+    return assessment_rights(
+        standing(user),
+        step=assessment.step_id,
+        council_id=assessment.council_id,
+        partner_ids=partner_ids(assessment.partnership_id),
+        submitted=assessment.is_submitted,
+    )
+
+
+def get_assessment(user, pk, action="view", queryset=None) -> tuple[Assessment, Rights]:
+    """An assessment the user may act on, and their rights over it."""
+    queryset = queryset if queryset is not None else Assessment.objects.all()
+    assessment = get_object_or_404(
+        queryset.select_related("questionnaire__step", "council", "partnership", "submitted_by"), pk=pk
+    )
+    rights = rights_for_assessment(user, assessment)
+    require(rights, action)
+    return assessment, rights
+
+
+def get_council(user, slug, action="view") -> tuple[Council, Rights]:
+    council = get_object_or_404(Council, slug=slug)
+    rights = council_rights(standing(user), council.pk)
+    require(rights, action)
+    return council, rights
+
+
+def get_partnership(user, slug) -> tuple[Partnership, PartnershipRights]:
+    partnership = get_object_or_404(Partnership.objects.select_related("lead_council"), slug=slug)
+    rights = partnership_rights(standing(user), lead_id=partnership.lead_council_id, member_ids=partner_ids(partnership.pk))
+    if not rights.view:
+        raise Http404("Not found.")
+    return partnership, rights
+
+
+def get_export(user, pk) -> Export:
+    """An earlier export, for whoever may view its owner's reports: the council's members for a
+    council's report, the member councils' for a partnership's, and administrators."""
+    export = get_object_or_404(Export.objects.select_related("council", "partnership"), pk=pk)
+    who = standing(user)
+    if export.council_id is not None:
+        allowed = council_rights(who, export.council_id).view
+    else:
+        allowed = partnership_rights(who, lead_id=None, member_ids=partner_ids(export.partnership_id)).view
+    if not allowed:
+        raise Http404("Not found.")
+    return export
+
+
+def councils_of(user):
+    """The councils whose pages the user works on (admins see every council's pages but work
+    on none unless they are a member)."""
+    return Council.objects.filter(pk__in=standing(user).councils)

@@ -319,7 +319,7 @@ class ExportAdmin(admin.ModelAdmin):
     list_filter = ["kind", "council", "partnership"]
     search_fields = ["council__name", "partnership__name", "created_by__username"]
     list_select_related = ["council", "partnership", "created_by"]
-    readonly_fields = ["kind", "assessment", "council", "partnership", "questionnaire_version", "answers", "file", "size", "created_by", "created_at"]
+    readonly_fields = ["kind", "assessments", "council", "partnership", "questionnaire_version", "answers", "file", "size", "created_by", "created_at"]
 
     def has_add_permission(self, request):
         return False

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
-from toolkit import questionnaires, scoring
+from toolkit import conditions, questionnaires
 from toolkit.models import Answer, Assessment, Question
 
 
@@ -32,7 +32,7 @@ class Conflict:
 
 def display_value(question: Question, value) -> str:
     """An answer as a person reads it: option labels, £ amounts, percentages, dates."""
-    if not scoring.is_answered(value):
+    if not conditions.is_answered(value):
         return "Not answered"
     if question.is_choice:
         labels = {o.value: o.label for o in question.options.all()}
@@ -55,9 +55,9 @@ class AssessmentClosed(Exception):
     """Raised when someone tries to change a submitted assessment."""
 
 
-def spec_for(question: Question) -> scoring.QuestionSpec:
-    """The plain description of a question that the scoring rules take."""
-    return scoring.QuestionSpec(
+def spec_for(question: Question) -> conditions.QuestionSpec:
+    """The plain description of a question that the rules take."""
+    return conditions.QuestionSpec(
         key=question.key,
         text=question.text,
         theme=question.theme.slug,
@@ -108,9 +108,9 @@ class AnswerSheet:
     def visible(self, values=None) -> set:
         """Keys of the questions shown, for the saved answers or for ``values`` if given."""
         if values is not None:
-            return scoring.visible_keys(self.specs, values)
+            return conditions.visible_keys(self.specs, values)
         if getattr(self, "_visible", None) is None:
-            self._visible = scoring.visible_keys(self.specs, self.values)
+            self._visible = conditions.visible_keys(self.specs, self.values)
         return self._visible
 
     def visible_sections(self, values=None):
@@ -127,7 +127,7 @@ class AnswerSheet:
         shown = self.visible(values)
         return [
             q for q in section.questions.all()
-            if q.key in shown and q.required and not scoring.is_answered(values.get(q.key))
+            if q.key in shown and q.required and not conditions.is_answered(values.get(q.key))
         ]
 
     def section_status(self, section) -> str:
@@ -148,9 +148,26 @@ class AnswerSheet:
     def is_complete(self) -> bool:
         return not any(self.missing_in(s) for s in self.visible_sections())
 
-    def readiness(self) -> scoring.Readiness:
-        questionnaire = self.assessment.questionnaire
-        return scoring.assess(self.specs, self.values, questionnaire.ready_threshold, questionnaire.nearly_threshold)
+    def appendix(self) -> list:
+        """Every shown question with its answer and comment, section by section."""
+        shown = self.visible()
+        sections = []
+        for section in self.visible_sections():
+            items = []
+            for question in section.questions.all():
+                if question.key not in shown:
+                    continue
+                row = self.answer(question)
+                items.append(
+                    {
+                        "question": question,
+                        "answer": display_value(question, row.value if row else None),
+                        "comment": row.comment if row else "",
+                        "row": row,
+                    }
+                )
+            sections.append({"section": section, "items": items})
+        return sections
 
 
 def to_json(value):
@@ -196,7 +213,7 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
         value = to_json(values[question.key])
         comment = comments.get(question.key, "")
         row = sheet.answer(question)
-        if not scoring.is_answered(value) and not comment:
+        if not conditions.is_answered(value) and not comment:
             if row is not None:
                 row.delete()
                 sheet.store(question, None)
@@ -220,7 +237,7 @@ def start_assessment(questionnaire, user, council=None, partnership=None) -> Ass
     both versions start with the earlier answer; options that no longer exist are dropped.
     """
     latest = (
-        Assessment.objects.filter(questionnaire__step=questionnaire.step, council=council, partnership=partnership)
+        Assessment.objects.filter(step=questionnaire.step_id, council=council, partnership=partnership)
         .order_by("-started_at")
         .first()
     )
@@ -237,7 +254,7 @@ def start_assessment(questionnaire, user, council=None, partnership=None) -> Ass
             if old is None:
                 continue
             value = carry_value(question, old.value)
-            if scoring.is_answered(value) or old.comment:
+            if conditions.is_answered(value) or old.comment:
                 carried.append(
                     Answer(assessment=assessment, question=question, value=value, comment=old.comment,
                            updated_by=old.updated_by, updated_at=old.updated_at)

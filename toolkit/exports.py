@@ -1,35 +1,57 @@
-"""Making report PDFs and keeping every one, so a report shown to a cabinet can be produced again."""
+"""Making a step's report as a PDF and keeping every one, so a report shown to a cabinet can be
+produced again: who made it, when, from which assessments and answers."""
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from toolkit import reports
-from toolkit.models import Assessment, Export
+from toolkit.models import Council, Export
 from toolkit.pdf import render_pdf
+from toolkit.steps import StepKind
 
 
-def export_readiness(assessment: Assessment, user) -> tuple[Export, str]:
-    """Render a submitted self assessment's readiness summary as a PDF and record it.
+class NoResult(Exception):
+    """The step has no report yet, or the assessment is not submitted."""
 
-    Returns the export and the HTML it was rendered from.
+
+def record_export(*, kind, owner, sources: dict, questionnaire_version, pdf: bytes, filename: str, user, made_at) -> Export:
+    """Keep a PDF with who made it, when, and the assessments and answers it was made from.
+
+    ``sources`` maps each assessment the report was made from to its answers by question key.
     """
-    if not assessment.is_submitted:
-        raise ValueError("Only a submitted assessment has a readiness summary.")
-    now = timezone.now()
-    context = reports.readiness_summary(assessment)
-    context["generated_at"] = now
-    html, pdf = render_pdf("pdf/readiness_summary.html", context)
     export = Export(
-        kind=Export.Kind.READINESS,
-        assessment=assessment,
-        council=assessment.council,
-        questionnaire_version=assessment.questionnaire.version,
-        answers=context["answers"],
+        kind=kind,
+        council=owner if isinstance(owner, Council) else None,
+        partnership=None if isinstance(owner, Council) else owner,
+        questionnaire_version=questionnaire_version,
+        answers={str(assessment.pk): answers for assessment, answers in sources.items()},
         size=len(pdf),
         created_by=user,
-        created_at=now,
+        created_at=made_at,
     )
-    filename = f"readiness-summary-{slugify(assessment.council.name)}-{now:%Y-%m-%d-%H%M%S}.pdf"
-    export.file.save(filename, ContentFile(pdf), save=True)
+    export.file.save(f"{filename}-{slugify(owner.name)}-{made_at:%Y-%m-%d-%H%M%S}.pdf", ContentFile(pdf), save=True)
+    export.assessments.set(sources)
+    return export
+
+
+def export_result(step: StepKind, assessment, user) -> tuple[Export, str]:
+    """Render a submitted assessment's report as a PDF and record it. Returns the export and the
+    HTML it was rendered from."""
+    if step.result is None:
+        raise NoResult(f"The {step.title.lower()} has no report yet.")
+    if not assessment.is_submitted:
+        raise NoResult(f"Only a submitted {step.title.lower()} has a {step.result.title.lower()}.")
+    made_at = timezone.now()
+    context = {**step.result.build(assessment), "generated_at": made_at}
+    html, pdf = render_pdf(step.result.pdf_template, context)
+    export = record_export(
+        kind=step.result.export_kind,
+        owner=context["owner"],
+        sources=context["sources"],
+        questionnaire_version=context["questionnaire"].version,
+        pdf=pdf,
+        filename=step.result.filename,
+        user=user,
+        made_at=made_at,
+    )
     return export, html

@@ -7,8 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.html import escape
 
-from toolkit import govuk_forms as govuk
-from toolkit import scoring
+from toolkit import govuk
+from toolkit import conditions
 from toolkit.models import Question
 
 TEXT_MAX_LENGTH = 200
@@ -187,7 +187,7 @@ class SectionForm(forms.Form):
             chosen = values.get(controller.key)
             chosen = chosen if isinstance(chosen, list) else [chosen]
             name = answer_name(question)
-            if question.show_when_value in chosen and not scoring.is_answered(cleaned.get(name)) and name not in self.errors:
+            if question.show_when_value in chosen and not conditions.is_answered(cleaned.get(name)) and name not in self.errors:
                 label = option_label(controller, question.show_when_value)
                 self.add_error(name, f"Answer this question, because you answered ‘{label}’ to ‘{controller.text}’")
         return cleaned

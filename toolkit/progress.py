@@ -18,38 +18,50 @@ class Status:
     IN_PROGRESS = "In progress"
     COMPLETED = "Completed"
     CANNOT_START = "Cannot start yet"
+    AWAITING_SIGN_OFF = "Awaiting sign-off"
+    SIGNED_OFF = "Signed off"
+
+
+# Finished with: nothing more to do for this owner and step.
+DONE = {Status.COMPLETED, Status.SIGNED_OFF}
 
 
 def status_of(assessment_statuses) -> str:
     """One owner's status for one step, from the statuses of its assessments (any order).
 
     A new assessment started after a submitted one (say, a year on) puts the step back in
-    progress until it too is submitted.
+    progress until it too is submitted; one waiting for sign-off comes before one signed off.
     """
-    statuses = list(assessment_statuses)
-    if not statuses:
-        return Status.NOT_STARTED
-    if Assessment.Status.IN_PROGRESS in statuses:
-        return Status.IN_PROGRESS
-    return Status.COMPLETED
+    statuses = set(assessment_statuses)
+    for status, shown in [
+        (Assessment.Status.IN_PROGRESS, Status.IN_PROGRESS),
+        (Assessment.Status.AWAITING_SIGN_OFF, Status.AWAITING_SIGN_OFF),
+        (Assessment.Status.SIGNED_OFF, Status.SIGNED_OFF),
+        (Assessment.Status.SUBMITTED, Status.COMPLETED),
+    ]:
+        if status in statuses:
+            return shown
+    return Status.NOT_STARTED
 
 
 def combine(statuses) -> str:
     """A council's status for a step it takes in several partnerships."""
-    statuses = list(statuses)
-    if not statuses:
+    distinct = set(statuses)
+    if not distinct:
         return Status.CANNOT_START
-    if all(s == Status.COMPLETED for s in statuses):
+    if len(distinct) == 1:
+        return distinct.pop()
+    if distinct <= DONE:
         return Status.COMPLETED
-    if all(s == Status.NOT_STARTED for s in statuses):
-        return Status.NOT_STARTED
+    if distinct <= DONE | {Status.AWAITING_SIGN_OFF}:
+        return Status.AWAITING_SIGN_OFF
     return Status.IN_PROGRESS
 
 
 def design_can_start(member_joint_statuses) -> bool:
     """The partners build the business case once every member has completed its joint assessment."""
     statuses = list(member_joint_statuses)
-    return len(statuses) >= 2 and all(s == Status.COMPLETED for s in statuses)
+    return len(statuses) >= 2 and all(s in DONE for s in statuses)
 
 
 @dataclass
@@ -81,6 +93,18 @@ class CouncilTasks:
     def self_url(self):
         return reverse("toolkit:self-assessment", args=[self.council.slug])
 
+    @property
+    def joint_url(self):
+        """The council's joint assessments, once it is in a partnership."""
+        return reverse("toolkit:joint-assessment", args=[self.council.slug]) if self.partnerships else None
+
+    @property
+    def design_url(self):
+        """The council's business cases, once one of its partnerships can start one."""
+        if any(p.joint_complete for p in self.partnerships):
+            return reverse("toolkit:design", args=[self.council.slug])
+        return None
+
 
 def partnership_progress(partnerships) -> dict[int, PartnershipProgress]:
     """Joint and design status for partnerships fetched with ``with_progress()``."""
@@ -88,7 +112,7 @@ def partnership_progress(partnerships) -> dict[int, PartnershipProgress]:
     for partnership in partnerships:
         by_owner = defaultdict(list)
         for assessment in partnership.assessments.all():
-            by_owner[(assessment.questionnaire.step_id, assessment.council_id)].append(assessment.status)
+            by_owner[(assessment.step_id, assessment.council_id)].append(assessment.status)
         item = PartnershipProgress(partnership)
         for council in partnership.councils.all():
             item.joint[council] = status_of(by_owner[(Step.JOINT, council.id)])
@@ -102,7 +126,7 @@ def with_progress(partnerships):
     """Prefetch what ``partnership_progress`` reads."""
     return partnerships.select_related("lead_council").prefetch_related(
         "councils",
-        Prefetch("assessments", queryset=Assessment.objects.only("id", "status", "partnership_id", "council_id", "questionnaire__step_id").select_related("questionnaire")),
+        Prefetch("assessments", queryset=Assessment.objects.only("id", "status", "partnership_id", "council_id", "step_id")),
     )
 
 
@@ -112,7 +136,7 @@ def council_tasks(user) -> list[CouncilTasks]:
     councils = [m.council for m in memberships]
     self_statuses = defaultdict(list)
     for council_id, status in Assessment.objects.filter(
-        council__in=councils, partnership__isnull=True
+        council__in=councils, step=Step.SELF
     ).values_list("council_id", "status"):
         self_statuses[council_id].append(status)
 
@@ -135,3 +159,47 @@ def council_tasks(user) -> list[CouncilTasks]:
             )
         )
     return tasks
+
+
+@dataclass
+class OwnerRow:
+    """One owner's assessments of a step, as a council's page for the step lists them."""
+
+    partnership: Partnership | None
+    in_progress: Assessment | None
+    submitted: list
+    can_start: bool = True
+    reason: str = ""
+
+
+def step_rows(step: str, council: Council) -> list[OwnerRow]:
+    """A council's assessments of a step, by owner: the council itself (self assessment), the
+    council in each of its partnerships (joint assessment), or each partnership (design)."""
+    assessments = Assessment.objects.filter(step=step).select_related("questionnaire", "started_by", "submitted_by")
+    if step == Step.SELF:
+        owners = [None]
+        assessments = assessments.filter(council=council)
+    else:
+        partnerships = council.partnerships.order_by("name")
+        owners = list(with_progress(partnerships) if step == Step.DESIGN else partnerships)
+        if step == Step.JOINT:
+            assessments = assessments.filter(council=council, partnership__in=owners)
+        else:
+            assessments = assessments.filter(partnership__in=owners)
+    by_owner = defaultdict(list)
+    for assessment in assessments.order_by("-started_at"):
+        by_owner[assessment.partnership_id].append(assessment)
+    progress = partnership_progress(owners) if step == Step.DESIGN else {}
+    rows = []
+    for owner in owners:
+        found = by_owner[owner.pk if owner else None]
+        row = OwnerRow(
+            partnership=owner,
+            in_progress=next((a for a in found if not a.is_submitted), None),
+            submitted=[a for a in found if a.is_submitted],
+        )
+        if step == Step.DESIGN and not progress[owner.pk].joint_complete:
+            row.can_start = False
+            row.reason = "The business case can start once every partner council has completed its joint assessment."
+        rows.append(row)
+    return rows

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from toolkit import steps
+from toolkit.readiness.views import how_we_score
 from toolkit.views import assessments, dashboard, exports, pages, partnerships
+from toolkit.views import steps as step_views
 from toolkit.wizard import AssessmentWizard
 
 app_name = "toolkit"
@@ -8,11 +11,10 @@ urlpatterns = [
     path("", pages.start, name="start"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
-    path("how-we-score/", assessments.how_we_score, name="how-we-score"),
+    path("how-we-score/", how_we_score, name="how-we-score"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("partnerships/<slug:slug>/", partnerships.partnership, name="partnership"),
-    path("councils/<slug:slug>/self-assessment/", assessments.self_assessment, name="self-assessment"),
-    path("councils/<slug:slug>/self-assessment/start/", assessments.start_self_assessment, name="self-assessment-start"),
+    path("partnerships/<slug:slug>/exports/", exports.partnership_exports, name="partnership-exports"),
     path("councils/<slug:slug>/exports/", exports.council_exports, name="council-exports"),
     path("exports/<int:pk>/download/", exports.download, name="export-download"),
     path("assessments/<int:pk>/", assessments.overview, name="assessment"),
@@ -21,6 +23,14 @@ urlpatterns = [
     path("assessments/<int:pk>/check/", assessments.check_answers, name="assessment-check"),
     path("assessments/<int:pk>/submit/", assessments.submit, name="assessment-submit"),
     path("assessments/<int:pk>/submitted/", assessments.submitted, name="assessment-submitted"),
-    path("assessments/<int:pk>/summary/", assessments.summary, name="assessment-summary"),
-    path("assessments/<int:pk>/summary/pdf/", exports.readiness_pdf, name="assessment-summary-pdf"),
+    path("assessments/<int:pk>/summary/", assessments.result, name="assessment-summary"),
+    path("assessments/<int:pk>/summary/pdf/", assessments.result_pdf, name="assessment-summary-pdf"),
 ]
+
+# Each step's page for a council, and starting an assessment of it: e.g. the names
+# "self-assessment" and "self-assessment-start" at /councils/<slug>/self-assessment/.
+for kind in steps.STEPS.values():
+    urlpatterns += [
+        path(f"councils/<slug:slug>/{kind.path}/", step_views.step_home, {"step": kind.code}, name=kind.path),
+        path(f"councils/<slug:slug>/{kind.path}/start/", step_views.start, {"step": kind.code}, name=f"{kind.path}-start"),
+    ]

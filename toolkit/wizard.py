@@ -26,7 +26,7 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from toolkit.access import get_assessment_for_user
+from toolkit import access
 from toolkit.answers import AnswerSheet, AssessmentClosed, find_conflicts, save_section
 from toolkit.forms import SectionForm, answer_name, comment_name
 from toolkit.models import Question
@@ -79,7 +79,8 @@ class AssessmentWizard(NamedUrlWizardView):
         return cls.as_view([("section", SectionForm)], url_name="toolkit:assessment-section", done_step_name=DONE_STEP)
 
     def dispatch(self, request, *args, **kwargs):
-        self.assessment = get_assessment_for_user(request.user, kwargs["pk"])
+        # Read-only viewers (partners of a submitted joint assessment, administrators) get 403.
+        self.assessment, self.rights = access.get_assessment(request.user, kwargs["pk"], "edit")
         if self.assessment.is_submitted:
             messages.error(request, "This assessment has been submitted, so its answers can no longer be changed.")
             return redirect("toolkit:assessment", pk=self.assessment.pk)

@@ -1,127 +1,130 @@
-"""Around the wizard: starting an assessment, its task list, check your answers, submitting,
-the confirmation page and the readiness summary."""
+"""The one path every step's assessments take after the wizard: the task list, check your
+answers, submitting, the confirmation, the result page and its PDF.
+
+What differs between steps (the result, its templates and its export) comes from
+``toolkit.steps``; who may do what comes from ``toolkit.access``.
+"""
 
 from django.contrib import messages
-from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from toolkit import questionnaires, reports
-from toolkit.access import get_assessment_for_user, get_council_for_user
-from toolkit.answers import AnswerSheet, start_assessment
-from toolkit.models import Assessment, Council, Step
+from toolkit import access, journey, steps
+from toolkit.answers import AnswerSheet
+from toolkit.exports import export_result
 
 
-def self_assessment(request, slug):
-    """A council's self assessments: the one in progress, or a way to start one, and the history."""
-    council = get_council_for_user(request.user, slug)
-    assessments = list(
-        Assessment.objects.filter(council=council, partnership__isnull=True, questionnaire__step=Step.SELF)
-        .select_related("questionnaire", "submitted_by", "started_by")
-        .order_by("-started_at")
-    )
-    in_progress = next((a for a in assessments if not a.is_submitted), None)
-    return render(
-        request,
-        "toolkit/self_assessment.html",
-        {
-            "council": council,
-            "in_progress": in_progress,
-            "submitted": [a for a in assessments if a.is_submitted],
-            "questionnaire": questionnaires.published(Step.SELF),
-        },
-    )
+def step_of(assessment):
+    return steps.get(assessment.step_id)
 
 
-@require_POST
-def start_self_assessment(request, slug):
-    council = get_council_for_user(request.user, slug)
-    questionnaire = questionnaires.published(Step.SELF)
-    if questionnaire is None:
-        raise Http404("No self-assessment questionnaire is published.")
-    with transaction.atomic():
-        # Lock the council's row so two officers pressing "Start" at once make one assessment.
-        Council.objects.select_for_update().get(pk=council.pk)
-        existing = Assessment.objects.filter(
-            council=council, partnership__isnull=True, questionnaire__step=Step.SELF, status=Assessment.Status.IN_PROGRESS
-        ).first()
-        assessment = existing or start_assessment(questionnaire, request.user, council=council)
-    if existing is None and assessment.answers.exists():
-        messages.success(request, "We have copied your council's answers from its last self assessment. Check and update each section.")
-    return redirect("toolkit:assessment", pk=assessment.pk)
+def page_context(assessment, rights, **extra):
+    """What every assessment page shows: the assessment, its owner and step, and whether this
+    person may change it (read-only viewers get no Change links or buttons)."""
+    return {
+        "assessment": assessment,
+        "owner": assessment.owner,
+        "step": step_of(assessment),
+        "rights": rights,
+        "editable": rights.edit and not assessment.is_submitted,
+        **extra,
+    }
 
 
 def overview(request, pk):
     """The assessment's task list: each section with its status."""
-    assessment = get_assessment_for_user(request.user, pk)
+    assessment, rights = access.get_assessment(request.user, pk)
     sheet = AnswerSheet(assessment)
+    editable = rights.edit and not assessment.is_submitted
     sections = [
-        {"section": s, "status": sheet.section_status(s), "url": reverse("toolkit:assessment-section", args=[pk, s.slug])}
+        {
+            "section": s,
+            "status": sheet.section_status(s),
+            "url": reverse("toolkit:assessment-section", args=[pk, s.slug]) if editable else None,
+        }
         for s in sheet.visible_sections()
     ]
     resume = sheet.resume_section()
     return render(
         request,
         "toolkit/assessment.html",
-        {
-            "assessment": assessment,
-            "owner": assessment.owner,
-            "sections": sections,
-            "completed": sum(1 for s in sections if s["status"] == "Completed"),
-            "complete": sheet.is_complete(),
-            "resume_url": reverse("toolkit:assessment-section", args=[pk, resume.slug]) if resume else None,
-        },
+        page_context(
+            assessment,
+            rights,
+            sections=sections,
+            completed=sum(1 for s in sections if s["status"] == "Completed"),
+            complete=sheet.is_complete(),
+            resume_url=reverse("toolkit:assessment-section", args=[pk, resume.slug]) if resume and editable else None,
+            appendix=sheet.appendix() if assessment.is_submitted else [],
+        ),
     )
 
 
+def after_submission(assessment):
+    """Where a submitted assessment's pages send people: its result, or else its task list."""
+    if step_of(assessment).result is not None:
+        return redirect("toolkit:assessment-summary", pk=assessment.pk)
+    return redirect("toolkit:assessment", pk=assessment.pk)
+
+
 def check_answers(request, pk):
-    assessment = get_assessment_for_user(request.user, pk)
+    assessment, rights = access.get_assessment(request.user, pk)
     if assessment.is_submitted:
-        return redirect("toolkit:assessment-summary", pk=pk)
+        return after_submission(assessment)
     sheet = AnswerSheet(assessment)
     missing = [(s, sheet.missing_in(s)) for s in sheet.visible_sections()]
     return render(
         request,
         "toolkit/check_answers.html",
-        {
-            "assessment": assessment,
-            "owner": assessment.owner,
-            "appendix": reports.appendix(sheet),
-            "missing": [(s, qs) for s, qs in missing if qs],
-        },
+        page_context(assessment, rights, appendix=sheet.appendix(), missing=[(s, qs) for s, qs in missing if qs]),
     )
 
 
 @require_POST
 def submit(request, pk):
-    with transaction.atomic():
-        assessment = get_assessment_for_user(request.user, pk)
-        assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        if assessment.is_submitted:
-            messages.error(request, "This assessment has already been submitted.")
-            return redirect("toolkit:assessment-summary", pk=pk)
-        if not AnswerSheet(assessment).is_complete():
-            messages.error(request, "Answer every required question before you submit.")
-            return redirect("toolkit:assessment-check", pk=pk)
-        assessment.status = Assessment.Status.SUBMITTED
-        assessment.submitted_by = request.user
-        assessment.submitted_at = timezone.now()
-        assessment.save(update_fields=["status", "submitted_by", "submitted_at"])
+    assessment, _ = access.get_assessment(request.user, pk, "submit")
+    outcome = journey.submit(assessment, request.user)
+    if outcome == journey.SubmitOutcome.ALREADY:
+        messages.error(request, "This assessment has already been submitted.")
+        return after_submission(assessment)
+    if outcome == journey.SubmitOutcome.INCOMPLETE:
+        messages.error(request, "Answer every required question before you submit.")
+        return redirect("toolkit:assessment-check", pk=pk)
     return redirect("toolkit:assessment-submitted", pk=pk)
 
 
 def submitted(request, pk):
-    assessment = get_assessment_for_user(request.user, pk, status=Assessment.Status.SUBMITTED)
-    return render(request, "toolkit/submitted.html", {"assessment": assessment, "owner": assessment.owner})
+    assessment, rights = access.get_assessment(request.user, pk)
+    if not assessment.is_submitted:
+        raise Http404("This assessment has not been submitted.")
+    return render(request, "toolkit/submitted.html", page_context(assessment, rights))
 
 
-def summary(request, pk):
-    assessment = get_assessment_for_user(request.user, pk, status=Assessment.Status.SUBMITTED)
-    return render(request, "toolkit/readiness_summary.html", reports.readiness_summary(assessment))
+def submitted_result(request, pk, action="view"):
+    """A submitted assessment whose step has a result, and the person's rights over it."""
+    assessment, rights = access.get_assessment(request.user, pk, action)
+    step = step_of(assessment)
+    if step.result is None or not assessment.is_submitted:
+        raise Http404("This assessment has no report.")
+    return assessment, rights, step
 
 
-def how_we_score(request):
-    return render(request, "toolkit/how_we_score.html", {"questionnaire": questionnaires.published(Step.SELF)})
+def result(request, pk):
+    """The step's report: the readiness summary for a self assessment."""
+    assessment, rights, step = submitted_result(request, pk)
+    context = {**step.result.build(assessment), **page_context(assessment, rights)}
+    return render(request, step.result.page_template, context)
+
+
+def pdf_response(export):
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf")
+
+
+@require_POST
+def result_pdf(request, pk):
+    """Make the report's PDF, keep it, and send it."""
+    assessment, _, step = submitted_result(request, pk, "export")
+    export, _ = export_result(step, assessment, request.user)
+    return pdf_response(export)

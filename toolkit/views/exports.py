@@ -1,31 +1,27 @@
-from django.http import FileResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_POST
+"""The reports made for a council or a partnership, and downloading one again."""
 
-from toolkit.access import councils_for, get_assessment_for_user, get_council_for_user
-from toolkit.exports import export_readiness
-from toolkit.models import Assessment, Export
+from django.shortcuts import render
+from django.urls import reverse
 
-
-def pdf_response(export):
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf")
+from toolkit import access
+from toolkit.views.assessments import pdf_response
 
 
-@require_POST
-def readiness_pdf(request, pk):
-    """Make the readiness summary PDF, keep it, and send it."""
-    assessment = get_assessment_for_user(request.user, pk, status=Assessment.Status.SUBMITTED, partnership__isnull=True)
-    export, _ = export_readiness(assessment, request.user)
-    return pdf_response(export)
+def exports_page(request, owner, back_url, back_text):
+    exports = owner.exports.select_related("created_by").prefetch_related("assessments__council").order_by("-created_at")
+    return render(request, "toolkit/exports.html", {"owner": owner, "exports": exports, "back_url": back_url, "back_text": back_text})
 
 
 def council_exports(request, slug):
-    council = get_council_for_user(request.user, slug)
-    exports = council.exports.select_related("created_by", "assessment").order_by("-created_at")
-    return render(request, "toolkit/exports.html", {"council": council, "exports": exports})
+    council, _ = access.get_council(request.user, slug)
+    return exports_page(request, council, reverse("toolkit:dashboard"), "Back to dashboard")
+
+
+def partnership_exports(request, slug):
+    partnership, _ = access.get_partnership(request.user, slug)
+    return exports_page(request, partnership, partnership.get_absolute_url(), f"Back to {partnership.name}")
 
 
 def download(request, pk):
-    """An earlier export, for members of the council it belongs to (and admins)."""
-    export = get_object_or_404(Export.objects.filter(council__in=councils_for(request.user)), pk=pk)
-    return pdf_response(export)
+    """An earlier export, for whoever may see its owner's reports (and admins)."""
+    return pdf_response(access.get_export(request.user, pk))

@@ -9,7 +9,7 @@ from django.core.management import BaseCommand, CommandError
 from django.test import Client
 from django.urls import reverse
 
-from toolkit import reports
+from toolkit.readiness.report import readiness_summary
 from toolkit.answers import AnswerSheet
 from toolkit.models import Assessment, Step
 from toolkit.pdf import render_pdf
@@ -31,16 +31,16 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=7)
 
     def handle(self, *args, runs, **options):
-        submitted = Assessment.objects.filter(council__slug="merton", questionnaire__step=Step.SELF, status="submitted").first()
-        in_progress = Assessment.objects.filter(questionnaire__step=Step.SELF, status="in_progress").select_related("council").first()
+        submitted = Assessment.objects.filter(council__slug="merton", step=Step.SELF, status="submitted").first()
+        in_progress = Assessment.objects.filter(step=Step.SELF, status="in_progress").select_related("council").first()
         if submitted is None or in_progress is None:
             raise CommandError("Run `python manage.py seed_demo` first: the benchmark uses the demo assessments.")
         if "testserver" not in settings.ALLOWED_HOSTS:
             settings.ALLOWED_HOSTS.append("testserver")
 
         def pdf():
-            context = reports.readiness_summary(submitted)
-            render_pdf("pdf/readiness_summary.html", {**context, "generated_at": submitted.submitted_at})
+            context = readiness_summary(submitted)
+            render_pdf("readiness/pdf.html", {**context, "generated_at": submitted.submitted_at})
 
         client = Client()
         client.force_login(in_progress.council.members.filter(memberships__role="officer").first())

@@ -2,34 +2,55 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
-from toolkit.exports import export_readiness
-from toolkit.models import Assessment, Council, Step
+from toolkit import steps
+from toolkit.exports import export_result
+from toolkit.models import Assessment, Council, Partnership
 
 
 class Command(BaseCommand):
-    help = "Write the PDF of a council's latest submitted self assessment (or the one given) and record the export."
+    help = (
+        "Write the PDF report of an owner's latest submitted assessment of a step (or the one given) "
+        "and record the export. A self assessment belongs to a council; a joint assessment's report "
+        "and a business case belong to a partnership."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=["self"], help="Which report: 'self' for the readiness summary.")
-        parser.add_argument("--council", required=True, help="The council's slug, e.g. merton.")
+        parser.add_argument("step", choices=list(steps.STEPS), help="Which step's report: self, joint or design.")
+        owner = parser.add_mutually_exclusive_group(required=True)
+        owner.add_argument("--council", help="The council's slug, e.g. merton.")
+        owner.add_argument("--partnership", help="The partnership's slug, e.g. south-london-legal.")
         parser.add_argument("--assessment", type=int, help="A submitted assessment's id; defaults to the latest.")
         parser.add_argument("--output", help="Where to write the PDF; defaults to the stored file's name here.")
 
-    def handle(self, *args, kind, council, assessment=None, output=None, **options):
-        try:
-            found_council = Council.objects.get(slug=council)
-        except Council.DoesNotExist:
-            raise CommandError(f"No council with the slug '{council}'.")
-        submitted = Assessment.objects.filter(
-            council=found_council, partnership__isnull=True, questionnaire__step=Step.SELF, status=Assessment.Status.SUBMITTED
-        ).select_related("questionnaire", "council")
+    def handle(self, *args, step, council=None, partnership=None, assessment=None, output=None, **options):
+        kind = steps.get(step)
+        if kind.result is None:
+            raise CommandError(f"The {kind.title.lower()} has no report yet, so there is nothing to export.")
+        wanted = "council" if kind.owner == steps.COUNCIL else "partnership"
+        if (council if wanted == "council" else partnership) is None:
+            raise CommandError(f"A {kind.result.title.lower()} belongs to a {wanted}: give --{wanted}.")
+        owner = self.find_owner(council, partnership)
+        submitted = Assessment.objects.filter(step=step, status__in=self.finished()).select_related("questionnaire", "council", "partnership")
+        submitted = submitted.filter(council=owner) if wanted == "council" else submitted.filter(partnership=owner)
         if assessment is not None:
             submitted = submitted.filter(pk=assessment)
         found = submitted.order_by("-submitted_at").first()
         if found is None:
-            raise CommandError(f"{found_council} has no submitted self assessment{' with that id' if assessment else ''}.")
-        export, _ = export_readiness(found, user=None)
+            raise CommandError(f"{owner} has no submitted {kind.title.lower()}{' with that id' if assessment else ''}.")
+        export, _ = export_result(kind, found, user=None)
         path = Path(output or export.filename)
         with export.file.open("rb") as stored:
             path.write_bytes(stored.read())
-        self.stdout.write(f"Wrote {path} ({export.size:,} bytes): readiness summary for {found_council}, export {export.pk}.")
+        self.stdout.write(f"Wrote {path} ({export.size:,} bytes): {kind.result.title.lower()} for {owner}, export {export.pk}.")
+
+    @staticmethod
+    def finished():
+        return [s for s in Assessment.Status.values if s != Assessment.Status.IN_PROGRESS]
+
+    @staticmethod
+    def find_owner(council, partnership):
+        model, slug = (Council, council) if council else (Partnership, partnership)
+        try:
+            return model.objects.get(slug=slug)
+        except model.DoesNotExist:
+            raise CommandError(f"No {model._meta.verbose_name} with the slug '{slug}'.")

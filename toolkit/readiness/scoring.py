@@ -18,7 +18,9 @@ The rules:
   A "No" to any gate question caps the verdict at the lowest band, whatever the score.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from toolkit.conditions import QuestionSpec, is_answered, visible_keys
 
 READY = "Ready to explore sharing"
 NEARLY = "Nearly ready: groundwork first"
@@ -26,23 +28,6 @@ NOT_READY = "Not ready yet"
 
 # An answer scoring below this is a gap to act on; at or above the ready band, a strength.
 GAP_BELOW = 50
-
-
-@dataclass(frozen=True)
-class QuestionSpec:
-    key: str
-    text: str
-    theme: str
-    kind: str
-    weight: int = 1
-    required: bool = True
-    is_gate: bool = False
-    option_scores: dict = field(default_factory=dict)  # option value -> score 0..100
-    show_when: tuple | None = None  # (question key, option value)
-
-    @property
-    def is_scored(self):
-        return bool(self.option_scores) and self.weight > 0
 
 
 @dataclass(frozen=True)
@@ -70,29 +55,6 @@ class Readiness:
     strengths: list  # [ThemeScore] at or above the ready threshold
     gaps: list  # [Gap], lowest score first
     missing: list  # [QuestionSpec] visible, required and unanswered
-
-
-def is_answered(value) -> bool:
-    return value not in (None, "", [], ())
-
-
-def visible_keys(questions, answers) -> set:
-    """Keys of the questions whose "show only when" condition holds.
-
-    A condition on a hidden question never holds, so hiding a question hides the chain of
-    questions that depend on it. Questions must be given in questionnaire order.
-    """
-    visible = set()
-    for question in questions:
-        if question.show_when is None:
-            visible.add(question.key)
-            continue
-        other_key, wanted = question.show_when
-        given = answers.get(other_key)
-        chosen = given if isinstance(given, list) else [given]
-        if other_key in visible and wanted in chosen:
-            visible.add(question.key)
-    return visible
 
 
 def answer_score(question: QuestionSpec, value) -> float | None:

@@ -2,16 +2,15 @@
 
 import pytest
 
-from toolkit.scoring import (
+from toolkit.conditions import QuestionSpec, visible_keys
+from toolkit.readiness.scoring import (
     NEARLY,
     NOT_READY,
     READY,
-    QuestionSpec,
     answer_score,
     assess,
     band,
     theme_changes,
-    visible_keys,
 )
 
 YES_NO = {"yes": 100, "no": 0}

@@ -12,7 +12,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertHTMLEqual, assertInHTML, assertNotContains
 
 from tests import factories
-from toolkit import govuk_forms as govuk
+from toolkit import govuk
 from toolkit.models import Membership
 
 

@@ -1,0 +1,84 @@
+"""The three steps, and what each supplies to the one path from start to export.
+
+Starting, the task list, the wizard, check your answers, submitting, the confirmation, the
+result page and its PDF are the same code for every step (``toolkit.journey``,
+``toolkit.views``, ``toolkit.exports``). Each step says here what differs: who owns its
+assessments, how its result is built, which templates show it and what its export is called.
+A step whose ``result`` is None has no report yet: its assessments can be answered and
+submitted, and the export command says so.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
+
+from toolkit.models import Export, Step
+
+# Who owns a step's assessments.
+COUNCIL = "council"  # one council (self assessment)
+MEMBER = "member"  # one council within a partnership (joint assessment)
+PARTNERSHIP = "partnership"  # the partnership as a whole (design)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A step's report, built from submitted answers and shown as a page and a PDF."""
+
+    title: str
+    export_kind: str
+    filename: str  # the start of the PDF's file name, before the owner's name
+    page_template: str
+    pdf_template: str
+    builder: str  # dotted path to ``build(assessment) -> dict``; see ``build``
+    next_steps: str  # what the confirmation page says the report gives
+    rules_url_name: str = ""  # a page explaining how the result is worked out
+    rules_link_text: str = ""
+
+    def build(self, assessment) -> dict:
+        """The report's context. It holds at least ``owner`` (a council or partnership),
+        ``questionnaire`` and ``sources``: {assessment: its answers by question key}, which the
+        export keeps so the report can be explained and produced again."""
+        return import_string(self.builder)(assessment)
+
+
+@dataclass(frozen=True)
+class StepKind:
+    code: str
+    path: str  # the step's part of a council's page address, e.g. "self-assessment"
+    title: str
+    owner: str
+    result: Result | None = None
+
+    @property
+    def home_url_name(self):
+        return f"toolkit:{self.path}"
+
+    @property
+    def start_url_name(self):
+        return f"toolkit:{self.path}-start"
+
+
+READINESS = Result(
+    title="Readiness summary",
+    export_kind=Export.Kind.READINESS,
+    filename="readiness-summary",
+    page_template="readiness/summary.html",
+    pdf_template="readiness/pdf.html",
+    builder="toolkit.readiness.report.readiness_summary",
+    next_steps="Read your readiness summary: it shows your verdict, your strengths, and the gaps to close, with tips, tools, experts and case studies for each.",
+    rules_url_name="toolkit:how-we-score",
+    rules_link_text="How we score readiness",
+)
+
+STEPS = {
+    kind.code: kind
+    for kind in [
+        StepKind(Step.SELF, "self-assessment", "Self assessment", COUNCIL, READINESS),
+        StepKind(Step.JOINT, "joint-assessment", "Joint assessment", MEMBER),
+        StepKind(Step.DESIGN, "design", "Design", PARTNERSHIP),
+    ]
+}
+
+
+def get(code: str) -> StepKind:
+    return STEPS[code]
