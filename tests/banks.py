@@ -10,8 +10,10 @@ Sections and questions (theme, weight, option scores):
 1. gate-questions: ``gate`` yes/no gate (leadership, 1; yes 100, no 0)
 2. aims: ``aims-clear`` yes/partly/no (vision, 2; 100/50/0); ``aims-agreed`` agreement (vision, 1;
    100/75/50/25/0); ``aims-detail`` long text, shown when aims-clear is "no" (same page)
-3. costs: ``costs-known`` yes/no (finance, 1); ``costs-budget`` money; ``costs-review`` date, optional
-4. plans: ``plans-why-not`` text, shown when costs-known is "no" (earlier page); ``plans-services``
+3. costs: ``costs-known`` yes/no (finance, 1); ``costs-budget`` money; ``costs-review`` date and
+   ``costs-staff`` number, both optional
+4. plans: ``plans-why-not`` text, and ``plans-costing-soon`` yes/no, optional (finance, 1), both shown
+   when costs-known is "no" (earlier page); ``plans-services``
    multiple choice (vision, 1; hr 100, it 50, legal 0); ``plans-share`` percentage, optional
 """
 
@@ -42,9 +44,12 @@ SECTIONS = [
         ("costs-known", "Do you know your costs?", "yes_no", "finance", 1, YES_NO, {}),
         ("costs-budget", "What is the budget?", "money", "finance", 0, [], {}),
         ("costs-review", "When are costs next reviewed?", "date", "finance", 0, [], {"required": False}),
+        ("costs-staff", "How many staff work in the service?", "number", "finance", 0, [], {"required": False}),
     ]),
     ("plans", "Plans", [
         ("plans-why-not", "Why are costs not known?", "text", "finance", 0, [], {"show_when": ("costs-known", "no")}),
+        ("plans-costing-soon", "Will costs be known within a year?", "yes_no", "finance", 1, YES_NO,
+         {"show_when": ("costs-known", "no"), "required": False}),
         ("plans-services", "Which services would you share?", "multiple", "vision", 1, SERVICES, {}),
         ("plans-share", "What share of the budget is in scope?", "percentage", "finance", 0, [], {"required": False}),
     ]),

@@ -19,9 +19,9 @@ def every_model_has_a_row(officer, partnership, merton, admin_user):
     assessment = Assessment.objects.create(questionnaire=questionnaire, council=merton, started_by=officer)
     question = Question.objects.filter(section__questionnaire=questionnaire).first()
     Answer.objects.create(assessment=assessment, question=question, value="yes", updated_by=officer)
-    Export(kind="readiness", assessment=assessment, council=merton, questionnaire_version=1, created_by=officer).file.save(
-        "report.pdf", ContentFile(b"%PDF-1.7"), save=True
-    )
+    export = Export(kind="readiness", council=merton, questionnaire_version=1, created_by=officer)
+    export.file.save("report.pdf", ContentFile(b"%PDF-1.7"), save=True)
+    export.assessments.add(assessment)
 
 
 @pytest.fixture(autouse=True)

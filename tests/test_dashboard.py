@@ -79,14 +79,52 @@ def test_user_without_council_is_told_to_ask_an_administrator(client, db):
     assert "You are not a member of any council yet" in response.content.decode()
 
 
-def test_dashboard_query_count_does_not_grow_with_partnerships(client, officer, merton, sutton, django_assert_max_num_queries):
-    for i in range(5):
-        factories.partnership(f"p{i}", lead=merton, members=[merton, sutton])
+def dashboard_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    return len(queries), response
+
+
+def add_partnerships(merton, count, first=0):
+    """Partnerships of Merton and three others, each with joint assessments (one submitted,
+    one in progress) and, for every other one, a business case."""
+    for i in range(first, first + count):
+        others = [factories.council(f"council-{i}-{j}") for j in range(3)]
+        partnership = factories.partnership(f"p{i}", lead=merton, members=[merton, *others])
+        start_assessment("joint", merton, partnership, status=Assessment.Status.SUBMITTED)
+        start_assessment("joint", others[0], partnership)
+        if i % 2:
+            start_assessment("design", None, partnership)
+
+
+def test_dashboard_query_count_is_the_same_with_1_and_with_12_partnerships(client, officer, merton, django_assert_num_queries):
+    start_assessment("self", merton, status=Assessment.Status.SUBMITTED)
+    add_partnerships(merton, 1)
     client.force_login(officer)
     client.get(URL)  # warm the session
-    with django_assert_max_num_queries(9):
-        response = client.get(URL)
-    assert len(response.context["council_tasks"][0].partnerships) == 5
+    small, response = dashboard_queries(client)
+    assert len(response.context["council_tasks"][0].partnerships) == 1
+    add_partnerships(merton, 11, first=1)
+    start_assessment("self", merton)
+    large, response = dashboard_queries(client)
+    assert len(response.context["council_tasks"][0].partnerships) == 12
+    # session, user, the header's councils, the user's memberships, self-assessment statuses,
+    # partnerships, their councils, their assessments
+    assert (small, large) == (8, 8)
+
+
+def test_dashboard_links_each_step_that_can_start(client, officer, merton, partnership):
+    client.force_login(officer)
+    html = client.get(URL).content.decode()
+    assert '<a class="govuk-link govuk-task-list__link" href="/councils/merton/joint-assessment/"' in html
+    assert 'href="/councils/merton/design/"' not in html  # the joint assessments are not complete
+    for council in partnership.councils.all():
+        start_assessment("joint", council, partnership, status=Assessment.Status.SUBMITTED)
+    html = client.get(URL).content.decode()
+    assert '<a class="govuk-link govuk-task-list__link" href="/councils/merton/design/"' in html
 
 
 def test_anonymous_user_is_sent_to_sign_in(client, db):

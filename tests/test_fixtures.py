@@ -1,11 +1,16 @@
 """The question bank and content in fixtures/ load and hang together."""
 
+import re
 from collections import Counter
 
 import pytest
+from django.apps import apps
+from django.db import models as db_models
+from django.db.models import F
 
 from toolkit.models import (
     CaseStudy,
+    Council,
     ExpertContact,
     Guidance,
     KeyTool,
@@ -13,6 +18,7 @@ from toolkit.models import (
     Question,
     Questionnaire,
     Reading,
+    Section,
     Source,
     Step,
 )
@@ -136,3 +142,193 @@ def test_steps_are_the_three_of_the_toolkit():
 
 def test_options_belong_to_choice_questions_only():
     assert list(Option.objects.exclude(question__kind__in=[k.value for k in Question.CHOICE_KINDS])) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks that would have caught the mistakes of the first review of the fixtures. They need no
+# source documents; the checks against the documents themselves are in test_fixture_sources.py.
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = rf"(?:(?:{MONTHS})\s+)?\d{{4}}"
+# Ways the fixtures name the Local Government Group's guide, 'Shared services and management: a
+# guide for councils'. It is dated 2011 (the year its text reports events of early 2011).
+GUIDE = r"(?:\bLGA guide|\bLocal Government Group(?:'s)? guide|\bthe guide|\ba guide for councils')"
+GUIDE_DATES = [
+    re.compile(GUIDE + rf"'?\s*[(,]\s*(?P<date>{DATE})\b", re.IGNORECASE),  # the LGA guide (2011)
+    re.compile(rf"(?P<date>{DATE})\s+(?:LGA\s+|Local Government Group\s+)?guide\b", re.IGNORECASE),  # the 2011 guide
+]
+
+
+def text_fields(model):
+    return [f.name for f in model._meta.get_fields() if isinstance(f, (db_models.CharField, db_models.TextField))]
+
+
+def every_text():
+    """(label, item, text) for every text field of every row the fixtures load."""
+    for model in apps.get_app_config("toolkit").get_models():
+        names = text_fields(model)
+        for item in model.objects.all():
+            for name in names:
+                value = getattr(item, name)
+                if value:
+                    yield f"{model._meta.model_name} {item.pk} {name}", item, value
+
+
+def guide_dates(text):
+    return [m.group("date") for pattern in GUIDE_DATES for m in pattern.finditer(text)]
+
+
+def test_the_lga_guide_is_dated_2011_without_a_month_wherever_it_is_dated():
+    wrong = [(label, date) for label, _, text in every_text() for date in guide_dates(text) if date != "2011"]
+    assert wrong == []
+
+
+def test_texts_that_date_the_lga_guide_cite_it():
+    wrong = [
+        label
+        for label, item, text in every_text()
+        if guide_dates(text) and getattr(item, "source", Source.LGA) != Source.LGA
+    ]
+    assert wrong == []
+
+
+def test_the_guide_date_pattern_finds_each_form_it_is_written_in():
+    assert guide_dates("The 2010 guide pointed to") == ["2010"]
+    assert guide_dates("the LGA guide (March 2011) describes") == ["March 2011"]
+    assert guide_dates("'Shared services and management: a guide for councils' (March 2011)") == ["March 2011"]
+    assert guide_dates("(quoted in the LGA guide, 2011)") == ["2011"]
+    assert guide_dates("(OGC, 2008, quoted in the LGA guide)") == []
+
+
+REASSURING = re.compile(
+    r"not a bar|not a barrier|not a problem|not a reason to stop|need not stop|is fine|is acceptable|timing risk",
+    re.IGNORECASE,
+)
+ANSWER_NAMED = re.compile(r"\b(?:answering|answer|a|an)\s+['‘\"]?(yes|no|partly)\b", re.IGNORECASE)
+
+
+def test_no_hint_calls_an_answer_harmless_while_it_scores_as_a_gap():
+    """A scored answer below 50 is listed as a gap, so its hint must not say it is no bar."""
+    wrong = []
+    for q in Question.objects.filter(weight__gt=0).prefetch_related("options"):
+        scores = {o.value: o.score for o in q.options.all()}
+        for sentence in re.split(r"(?<=[.;:])\s+", q.hint):
+            if REASSURING.search(sentence):
+                for value in ANSWER_NAMED.findall(sentence):
+                    if scores.get(value.lower(), 100) < 50:
+                        wrong.append((q.key, value, sentence))
+    assert wrong == []
+
+
+def test_every_yes_or_no_follow_up_has_a_partly_follow_up_when_partly_is_an_answer():
+    wrong = []
+    for q in Question.objects.filter(show_when_value__in=["yes", "no"]).select_related("show_when_question"):
+        controller = q.show_when_question
+        partly_is_an_answer = controller.options.filter(value="partly").exists()
+        if partly_is_an_answer and not controller.dependants.filter(show_when_value="partly").exists():
+            wrong.append(q.key)
+    assert wrong == []
+
+
+SOFT_ON_NO = re.compile(
+    r"if not, you may|rather than lead|not a bar|not a problem|not a reason to stop|is fine|\bacceptable\b|no need to",
+    re.IGNORECASE,
+)
+
+
+def test_gate_questions_hints_do_not_say_a_no_is_acceptable():
+    """A 'No' to a gate question caps the verdict, so its hint must not present a 'No' as fine."""
+    gates = Question.objects.filter(is_gate=True)
+    assert gates.count() >= 8
+    assert [q.key for q in gates if SOFT_ON_NO.search(q.hint)] == []
+
+
+def test_relocating_staff_is_not_scored_where_the_section_says_shared_services_work_across_sites():
+    wrong = [
+        q.key
+        for q in Question.objects.filter(weight__gt=0).select_related("section")
+        if "across sites" in q.section.guidance and re.search(r"\bstaff\b.*\bmov(?:e|ing)\b", q.text)
+    ]
+    assert wrong == []
+
+
+def test_no_question_makes_the_business_case_sign_off_a_condition_of_its_own_readiness():
+    wrong = [
+        q.key
+        for q in Question.objects.filter(section__questionnaire__step="design")
+        if re.search(r"business case[^?]*\bsigned off\b", q.text, re.IGNORECASE)
+        and "not ready for sign-off until" in q.hint
+    ]
+    assert wrong == []
+    assert "ready" in Question.objects.get(key="design-business-case-signed-off").text
+
+
+def test_questions_belong_to_their_sections_questionnaire():
+    assert list(Question.objects.exclude(questionnaire=F("section__questionnaire"))) == []
+
+
+def test_every_contact_detail_says_when_it_was_published():
+    with_details = ExpertContact.objects.exclude(email="", phone="")
+    assert list(with_details.filter(contact_published=None)) == []
+    # The LGA guide published its case-study contacts in 2011.
+    assert set(with_details.filter(source=Source.LGA).values_list("contact_published", flat=True)) == {2011}
+
+
+def test_the_five_case_model_and_green_book_are_cited_only_in_the_design_step():
+    outside = Source.FIVE_CASE_MODEL, Source.GREEN_BOOK
+    for model in [Guidance, KeyTool, Reading, ExpertContact, CaseStudy]:
+        assert list(model.objects.filter(source__in=outside)) == []
+    assert list(Section.objects.filter(source__in=outside).exclude(questionnaire__step="design")) == []
+    assert list(Question.objects.filter(source__in=outside).exclude(section__questionnaire__step="design")) == []
+    design = Questionnaire.objects.get(step="design", status="published")
+    assert "Five Case Model" in design.introduction
+    assert design.sections.filter(source=Source.FIVE_CASE_MODEL).exists()
+
+
+FIVE_CASE_WORDS = re.compile(
+    r"preferred option|business as usual|do-minimum|net present value|discount|optimism bias|short ?list|long list",
+    re.IGNORECASE,
+)
+
+
+def test_wording_from_the_five_case_model_or_green_book_cites_them():
+    wrong = [
+        label
+        for label, item, text in every_text()
+        if FIVE_CASE_WORDS.search(text)
+        and getattr(item, "source", None) not in (None, Source.FIVE_CASE_MODEL, Source.GREEN_BOOK)
+    ]
+    assert wrong == []
+
+
+# The ONS 2011 Census usual resident populations (table KS101EW), written here independently of
+# the fixtures.
+CENSUS_2011 = {
+    "merton": 199693,
+    "sutton": 190146,
+    "kingston": 160060,
+    "richmond": 186990,
+    "south-oxfordshire": 134257,
+    "vale-of-white-horse": 120988,
+    "stafford": 130869,
+    "cannock-chase": 97462,
+}
+
+
+def test_council_populations_cite_their_source_and_census_figures_are_the_census():
+    councils = Council.objects.exclude(population=None)
+    assert list(councils.filter(population_source="")) == []
+    census = {c.slug: c.population for c in councils.filter(population_source=Source.CENSUS_2011)}
+    assert census == {slug: n for slug, n in CENSUS_2011.items() if slug in census}
+    assert set(census) == set(CENSUS_2011)
+
+
+def test_no_text_claims_the_sources_split_costs_by_baseline_spend_or_agreed_percentages():
+    """The sources give population and equal shares; the other two bases are common practice."""
+    wrong = []
+    for label, _, text in every_text():
+        for sentence in re.split(r"(?<=\.)\s+", text):
+            claims_the_sources = re.search(r"baseline spend|agreed percentage", sentence) and "source" in sentence
+            if claims_the_sources and "common practice" not in sentence and "no example" not in sentence:
+                wrong.append((label, sentence))
+    assert wrong == []

@@ -4,7 +4,7 @@ import pytest
 
 from toolkit.progress import Status, combine, design_can_start, status_of
 
-IN, SUB = "in_progress", "submitted"
+IN, SUB, AWAIT, SIGNED = "in_progress", "submitted", "awaiting_sign_off", "signed_off"
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,11 @@ IN, SUB = "in_progress", "submitted"
         ([SUB], Status.COMPLETED),
         ([SUB, SUB], Status.COMPLETED),
         ([SUB, IN], Status.IN_PROGRESS),  # a new assessment a year on
+        ([AWAIT], Status.AWAITING_SIGN_OFF),
+        ([SIGNED], Status.SIGNED_OFF),
+        ([SIGNED, AWAIT], Status.AWAITING_SIGN_OFF),  # a revised business case waits again
+        ([SIGNED, IN], Status.IN_PROGRESS),
+        ([SUB, SIGNED], Status.SIGNED_OFF),
     ],
 )
 def test_status_of(assessments, expected):
@@ -30,6 +35,11 @@ def test_status_of(assessments, expected):
         ([Status.NOT_STARTED, Status.COMPLETED], Status.IN_PROGRESS),
         ([Status.IN_PROGRESS, Status.COMPLETED], Status.IN_PROGRESS),
         ([Status.COMPLETED, Status.COMPLETED], Status.COMPLETED),
+        ([Status.SIGNED_OFF, Status.SIGNED_OFF], Status.SIGNED_OFF),
+        ([Status.SIGNED_OFF, Status.COMPLETED], Status.COMPLETED),
+        ([Status.AWAITING_SIGN_OFF, Status.SIGNED_OFF], Status.AWAITING_SIGN_OFF),
+        ([Status.AWAITING_SIGN_OFF, Status.IN_PROGRESS], Status.IN_PROGRESS),
+        ([Status.AWAITING_SIGN_OFF, Status.NOT_STARTED], Status.IN_PROGRESS),
     ],
 )
 def test_combine(statuses, expected):
@@ -45,6 +55,7 @@ def test_combine(statuses, expected):
         ([Status.COMPLETED, Status.NOT_STARTED], False),
         ([Status.COMPLETED, Status.COMPLETED], True),
         ([Status.COMPLETED] * 4, True),
+        ([Status.COMPLETED, Status.SIGNED_OFF], True),
     ],
 )
 def test_design_can_start(joint, expected):

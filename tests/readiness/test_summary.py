@@ -307,5 +307,16 @@ def test_export_report_command_explains_what_is_missing(db):
 
     with pytest.raises(CommandError, match="No council with the slug 'nowhere'"):
         call_command("export_report", "self", "--council", "nowhere")
-    with pytest.raises(CommandError, match="has no submitted self assessment"):
+    with pytest.raises(CommandError, match="^London Borough of Merton has no submitted self assessment.$"):
         call_command("export_report", "self", "--council", "merton")
+    with pytest.raises(CommandError, match="^A readiness summary belongs to a council: give --council.$"):
+        call_command("export_report", "self", "--partnership", "south-london-legal")
+
+
+@pytest.mark.parametrize("step,title", [("joint", "joint assessment"), ("design", "design")])
+def test_export_report_refuses_a_step_without_a_report(db, step, title):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match=f"^The {title} has no report yet, so there is nothing to export.$"):
+        call_command("export_report", step, "--partnership", "legal")
+    assert Export.objects.count() == 0

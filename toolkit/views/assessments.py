@@ -103,11 +103,13 @@ def submitted(request, pk):
 
 
 def submitted_result(request, pk, action="view"):
-    """A submitted assessment whose step has a result, and the person's rights over it."""
-    assessment, rights = access.get_assessment(request.user, pk, action)
+    """A submitted assessment whose step has a result, and the person's rights over it: 404 when
+    there is no report to see, 403 to a viewer who may not ``action``."""
+    assessment, rights = access.get_assessment(request.user, pk)
     step = step_of(assessment)
     if step.result is None or not assessment.is_submitted:
         raise Http404("This assessment has no report.")
+    access.require(rights, action)
     return assessment, rights, step
 
 
