@@ -83,6 +83,28 @@ def test_question_page_lists_options_inline(client, admin_user):
     assert [(f.instance.value, f.instance.score) for f in formset.forms] == [("yes", 100), ("no", 0)]
 
 
+def test_a_question_added_in_a_sections_page_may_not_reuse_a_key_of_the_questionnaire(client, admin_user):
+    from toolkit.models import Section
+
+    section = Section.objects.get(questionnaire__step="self", position=2)
+    taken = Question.objects.get(questionnaire=section.questionnaire, section__position=1, position=1)
+    client.force_login(admin_user)
+    url = reverse("admin:toolkit_question_add")
+    data = {
+        "section": section.pk, "position": 50, "key": taken.key, "text": "A second question with that key?", "kind": "yes_no",
+        "theme": taken.theme_id, "weight": 1, "required": "on", "source": taken.source,
+        "options-TOTAL_FORMS": 0, "options-INITIAL_FORMS": 0, "options-MIN_NUM_FORMS": 0, "options-MAX_NUM_FORMS": 1000,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "key": ["Another question of this questionnaire has this key. Keys must be unique within a questionnaire."]
+    }
+    data["key"] = "a-new-key"
+    assert client.post(url, data).status_code == 302
+    assert Question.objects.get(key="a-new-key").questionnaire == section.questionnaire
+
+
 def test_admin_copies_a_questionnaire_as_new_draft_and_publishes_it(client, admin_user):
     current = Questionnaire.objects.get(step="self", status="published")
     client.force_login(admin_user)

@@ -54,6 +54,12 @@ def test_question_rules_admins_cannot_break():
             question.clean()
         assert error.value.message_dict == expected
 
+    question = Question.objects.get(pk=questions[5].pk)
+    question.key = questions[20].key  # a key of another section of the same questionnaire
+    with pytest.raises(ValidationError) as error:
+        question.clean()
+    assert error.value.message_dict == {"key": ["Another question of this questionnaire has this key. Keys must be unique within a questionnaire."]}
+
     other = Question.objects.filter(section__questionnaire__step="joint").first()
     question = Question.objects.get(pk=questions[5].pk)
     question.show_when_question, question.show_when_value = other, "yes"

@@ -174,13 +174,15 @@ def test_submitting_an_incomplete_assessment_is_refused(client, assessment):
 
 
 def test_a_new_assessment_a_year_on_starts_from_the_last_answers_and_keeps_the_old(client, merton, assessment):
-    answer_all(client, assessment)
+    answer_all(client, assessment, banks.MIXED)
     client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
     second = client.post(reverse("toolkit:self-assessment-start", args=[merton.slug]))
     new = Assessment.objects.get(council=merton, status="in_progress")
     assert new.pk != assessment.pk
-    assert AnswerSheet(new).values == AnswerSheet(assessment).values
+    assert AnswerSheet(new).values == banks.MIXED
     assert second["Location"] == reverse("toolkit:assessment", args=[new.pk])
+    page = client.get(second["Location"]).content.decode()
+    assert "We have copied your council&#x27;s answers from its last self assessment. Check and update each section." in page
     home = client.get(reverse("toolkit:self-assessment", args=[merton.slug]))
     [row] = home.context["rows"]
     assert ([a.pk for a in row.submitted], row.in_progress) == ([assessment.pk], new)

@@ -97,7 +97,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 @admin.register(Council)
 class CouncilAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "region", "population"]
+    list_display = ["name", "kind", "region", "population", "population_source"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "slug", "region"]
     prepopulated_fields = {"slug": ["name"]}
@@ -250,7 +250,7 @@ class AnswerInline(LabelledTabularInline):
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "questionnaire", "council", "partnership", "status", "started_at", "submitted_at"]
-    list_filter = ["questionnaire__step", "status", "council", "partnership"]
+    list_filter = ["step", "status", "council", "partnership"]
     search_fields = ["council__name", "partnership__name"]
     list_select_related = ["questionnaire__step", "council", "partnership"]
     raw_id_fields = ["started_by", "submitted_by"]
@@ -297,7 +297,7 @@ class ReadingAdmin(SignpostAdmin):
 
 @admin.register(ExpertContact)
 class ExpertContactAdmin(SignpostAdmin):
-    list_display = ["name", "area", "role", "council", "organisation"]
+    list_display = ["name", "area", "role", "council", "organisation", "email", "contact_published"]
     list_filter = ["council", *SignpostAdmin.list_filter]
     search_fields = ["name", "role", "area", "organisation"]
     list_select_related = ["council"]

@@ -504,7 +504,10 @@ def add_new_rows(apps):
                 **{f"{name}_id" if name in {"section", "questionnaire", "theme", "show_when_question"} else name: value for name, value in fields.items()},
             )
         elif row["model"] == "toolkit.expertcontact":
-            if ExpertContact.objects.filter(pk=row["pk"]).exists() or ExpertContact.objects.filter(email=fields["email"]).exists():
+            # Only where the content was loaded before (its earlier contacts are there).
+            loaded = ExpertContact.objects.filter(pk__lt=row["pk"]).exists()
+            taken = ExpertContact.objects.filter(pk=row["pk"]).exists() or ExpertContact.objects.filter(email=fields["email"]).exists()
+            if not loaded or taken:
                 continue
             steps, themes = fields.pop("steps"), fields.pop("themes")
             contact = ExpertContact.objects.create(pk=row["pk"], **fields)

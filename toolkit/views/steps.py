@@ -46,7 +46,8 @@ def start(request, slug, step):
         messages.error(request, str(problem))
         return redirect(kind.home_url_name, slug=council.slug)
     if started and assessment.answers.exists():
+        whose = "the partnership's" if kind.owner == steps.PARTNERSHIP else "your council's"
         messages.success(
-            request, f"We have copied the answers from the last {kind.title.lower()}. Check and update each section."
+            request, f"We have copied {whose} answers from its last {kind.title.lower()}. Check and update each section."
         )
     return redirect("toolkit:assessment", pk=assessment.pk)
