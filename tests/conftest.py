@@ -56,6 +56,19 @@ def admin_user(db):
     return factories.user("administrator", is_staff=True, is_superuser=True)
 
 
+@pytest.fixture
+def staff_user(db):
+    """An administrator of the service with staff status only (not a superuser): the access
+    rules treat staff as administrators."""
+    return factories.user("staff", is_staff=True)
+
+
+@pytest.fixture
+def partner_manager(sutton):
+    """A programme manager of Sutton."""
+    return factories.user("partner-manager", council=sutton, role="programme_manager")
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # The real hasher takes about a second per user on purpose; tests create many users.

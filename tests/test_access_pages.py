@@ -1,8 +1,8 @@
 """Every assessment page and action, for every step, with each kind of user.
 
-The kinds: an officer and a programme manager of the owning council, an officer of a partner
-council (Sutton, in the partnership with Merton), an officer of an unrelated council (Stafford),
-an administrator and an anonymous user. The expected outcomes are written out by hand from the
+The kinds: an officer and a programme manager of the owning council, an officer and a programme
+manager of a partner council (Sutton, in the partnership with Merton), an officer of an unrelated
+council (Stafford), an administrator (staff, not a superuser) and an anonymous user. The expected outcomes are written out by hand from the
 rules in the issue, not derived from ``toolkit.access``:
 
 - self assessment (Merton's): Merton's members do everything; a partner is an outsider here;
@@ -25,7 +25,7 @@ from tests.wizard_helpers import post_data
 from toolkit.answers import AnswerSheet
 from toolkit.models import Answer, Assessment, Questionnaire
 
-USERS = ["officer", "manager", "partner", "outsider", "admin", "anonymous"]
+USERS = ["officer", "manager", "partner", "partner manager", "outsider", "admin", "anonymous"]
 PAGES = ["overview", "resume", "section", "check", "submitted", "summary", "save section", "pdf", "submit"]
 ALL_404 = dict.fromkeys(PAGES, "404")
 
@@ -34,8 +34,8 @@ def expect(member, partner, admin):
     """Expected outcomes by user: members of the owning council(s), the partner council's
     officer, the administrator; outsiders always get 404 and anonymous users the sign-in page."""
     return {
-        "officer": member, "manager": member, "partner": partner, "outsider": ALL_404, "admin": admin,
-        "anonymous": dict.fromkeys(PAGES, "sign-in"),
+        "officer": member, "manager": member, "partner": partner, "partner manager": partner, "outsider": ALL_404,
+        "admin": admin, "anonymous": dict.fromkeys(PAGES, "sign-in"),
     }
 
 
@@ -63,7 +63,7 @@ def submitted_viewer(result):
     """A submitted assessment, for someone who may only read it."""
     return {
         "overview": "200", "resume": "403", "section": "403", "check": "→summary" if result else "→overview",
-        "submitted": "200", "summary": "200" if result else "404", "save section": "403",
+        "submitted": "→overview", "summary": "200" if result else "404", "save section": "403",
         "pdf": "200" if result else "404", "submit": "403",
     }
 
@@ -84,8 +84,11 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def people(officer, manager, partner_officer, outsider, admin_user):
-    return {"officer": officer, "manager": manager, "partner": partner_officer, "outsider": outsider, "admin": admin_user}
+def people(officer, manager, partner_officer, partner_manager, outsider, staff_user):
+    return {
+        "officer": officer, "manager": manager, "partner": partner_officer, "partner manager": partner_manager,
+        "outsider": outsider, "admin": staff_user,
+    }
 
 
 def make_assessment(step, state, merton, partnership, author):
@@ -155,9 +158,9 @@ def test_every_assessment_page_and_action(step, state, user, people, merton, par
         assert snapshot(assessment) == before  # refused, so nothing changed
 
 
-def test_read_only_pages_have_no_change_links_or_buttons(client, admin_user, partner_officer, merton, partnership, officer):
+def test_read_only_pages_have_no_change_links_or_buttons(client, staff_user, partner_officer, merton, partnership, officer):
     in_progress = make_assessment("self", "in_progress", merton, partnership, officer)
-    client.force_login(admin_user)
+    client.force_login(staff_user)
     overview = client.get(reverse("toolkit:assessment", args=[in_progress.pk]))
     assert [item["url"] for item in overview.context["sections"]] == [None] * 4
     assert "Continue" not in overview.content.decode()
@@ -207,6 +210,7 @@ PAGE_EXPECTED = {
     "manager": OWNER_PAGES,
     # Sutton's officer is in the partnership but not in Merton.
     "partner": {**dict.fromkeys(["self home", "joint home", "design home", "council reports"], "404"), "partnership": "200", "partnership reports": "200"},
+    "partner manager": {**dict.fromkeys(["self home", "joint home", "design home", "council reports"], "404"), "partnership": "200", "partnership reports": "200"},
     "outsider": dict.fromkeys(OWNER_PAGES, "404"),
     "admin": OWNER_PAGES,
     "anonymous": dict.fromkeys(OWNER_PAGES, "sign-in"),
@@ -231,6 +235,7 @@ START_EXPECTED = {
     "officer": ("→assessment", "→assessment", "→design home"),
     "manager": ("→assessment", "→assessment", "→design home"),
     "partner": ("404", "404", "404"),
+    "partner manager": ("404", "404", "404"),
     "outsider": ("404", "404", "404"),
     "admin": ("403", "403", "403"),
     "anonymous": ("sign-in", "sign-in", "sign-in"),
@@ -292,6 +297,40 @@ def test_exports_follow_their_owner(client, people, merton, partnership, officer
             row.append("sign-in" if response.status_code == 302 else str(response.status_code))
         found[user] = tuple(row)
     assert found == {
-        "officer": ("200", "200"), "manager": ("200", "200"), "partner": ("404", "200"),
+        "officer": ("200", "200"), "manager": ("200", "200"), "partner": ("404", "200"), "partner manager": ("404", "200"),
         "outsider": ("404", "404"), "admin": ("200", "200"), "anonymous": ("sign-in", "sign-in"),
     }
+
+
+def query_count(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_step_pages_and_report_lists_run_the_same_queries_with_1_and_6_partnerships(client, officer, merton, sutton):
+    from toolkit.models import Export
+
+    def grow(first, count):
+        for i in range(first, first + count):
+            partnership = factories.partnership(f"p{i}", lead=merton, members=[merton, sutton, factories.council(f"c{i}")])
+            questionnaire = Questionnaire.objects.get(step="joint", status="published")
+            Assessment.objects.create(questionnaire=questionnaire, council=merton, partnership=partnership, status="submitted", submitted_at=timezone.now())
+            Assessment.objects.create(questionnaire=questionnaire, council=merton, partnership=partnership)
+            export = Export.objects.create(kind="readiness", council=merton, questionnaire_version=1, file="x.pdf", created_by=officer)
+            export.assessments.add(*Assessment.objects.filter(partnership=partnership))
+
+    client.force_login(officer)
+    urls = [reverse(f"toolkit:{path}", args=["merton"]) for path in ("self-assessment", "joint-assessment", "design", "council-exports")]
+    grow(0, 1)
+    client.get(urls[0])  # warm the session
+    small = [query_count(client, url) for url in urls]
+    grow(1, 5)
+    assert [query_count(client, url) for url in urls] == small
+    # Self: session, user, header councils, council, standing, step, questionnaire, section count, assessments.
+    # Joint adds the partnerships; design their councils and assessments (progress) and no
+    # questionnaire; the report list: exports and their assessments.
+    assert small == [9, 10, 12, 8]

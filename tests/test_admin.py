@@ -105,6 +105,37 @@ def test_a_question_added_in_a_sections_page_may_not_reuse_a_key_of_the_question
     assert Question.objects.get(key="a-new-key").questionnaire == section.questionnaire
 
 
+def test_new_questions_on_a_sections_page_may_not_share_a_key(client, admin_user):
+    from toolkit.models import Section
+
+    section = Section.objects.get(questionnaire__step="self", position=2)
+    existing = list(section.questions.all())
+    client.force_login(admin_user)
+    url = reverse("admin:toolkit_section_change", args=[section.pk])
+    data = {
+        "questionnaire": section.questionnaire_id, "position": section.position, "slug": section.slug,
+        "title": section.title, "guidance": section.guidance, "source": section.source,
+        "questions-TOTAL_FORMS": len(existing) + 2, "questions-INITIAL_FORMS": len(existing),
+        "questions-MIN_NUM_FORMS": 0, "questions-MAX_NUM_FORMS": 1000,
+    }
+    for i, q in enumerate(existing):
+        data.update({f"questions-{i}-id": q.pk, f"questions-{i}-section": section.pk, f"questions-{i}-position": q.position,
+                     f"questions-{i}-key": q.key, f"questions-{i}-text": q.text, f"questions-{i}-kind": q.kind,
+                     f"questions-{i}-theme": q.theme_id, f"questions-{i}-weight": q.weight,
+                     **({f"questions-{i}-required": "on"} if q.required else {}), **({f"questions-{i}-is_gate": "on"} if q.is_gate else {})})
+    for i in (len(existing), len(existing) + 1):
+        data.update({f"questions-{i}-section": section.pk, f"questions-{i}-position": 90 + i, f"questions-{i}-key": "same-new-key",
+                     f"questions-{i}-text": "A new question?", f"questions-{i}-kind": "yes_no", f"questions-{i}-theme": existing[0].theme_id,
+                     f"questions-{i}-weight": 1})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert [form.errors.get("key") for form in formset.forms[-2:]] == [
+        None, ["Another question of this questionnaire has this key. Keys must be unique within a questionnaire."]
+    ]
+    assert not Question.objects.filter(key="same-new-key").exists()
+
+
 def test_admin_copies_a_questionnaire_as_new_draft_and_publishes_it(client, admin_user):
     current = Questionnaire.objects.get(step="self", status="published")
     client.force_login(admin_user)

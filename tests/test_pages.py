@@ -59,7 +59,8 @@ def test_pages_have_no_inline_script_for_the_policy_to_block(client, officer):
     banks.questionnaire("self")
     assessment, _ = start_or_resume("self", officer, council=officer.councils.get())
     client.force_login(officer)
-    pages = ["/", "/dashboard/", "/councils/merton/self-assessment/", f"/assessments/{assessment.pk}/",
+    pages = ["/", "/dashboard/", "/how-we-score/", "/councils/merton/self-assessment/", "/councils/merton/joint-assessment/",
+             "/councils/merton/design/", "/councils/merton/exports/", f"/assessments/{assessment.pk}/",
              f"/assessments/{assessment.pk}/sections/gate-questions/", f"/assessments/{assessment.pk}/check/"]
     for url in pages:
         tags, bodies, handlers = script_tags_and_handlers(client.get(url).content.decode())

@@ -423,3 +423,19 @@ def test_question_hints_are_escaped(client, assessment):
     page = client.get(section_url(assessment, section.slug)).content.decode()
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "<script>alert(" not in page
+
+
+def test_pages_name_a_removed_submitter_as_a_former_user(client, officer, merton, assessment):
+    answer_all(client, assessment, banks.MIXED)
+    client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
+    leaver = factories.user("leaver", council=merton)
+    Assessment.objects.filter(pk=assessment.pk).update(submitted_by=leaver, started_by=leaver)
+    leaver.delete()
+    for url, text in [
+        (reverse("toolkit:assessment", args=[assessment.pk]), "Submitted by a former user on"),
+        (reverse("toolkit:assessment-summary", args=[assessment.pk]), "by a former user, using questionnaire version"),
+        (reverse("toolkit:assessment-submitted", args=[assessment.pk]), "submitted by a former user."),
+        (reverse("toolkit:self-assessment", args=[merton.slug]), '<td class="govuk-table__cell">A former user</td>'),
+    ]:
+        response = client.get(url)
+        assert (response.status_code, text in response.content.decode()) == (200, True), url

@@ -53,9 +53,6 @@ class Rights:
     submit: bool = False
     export: bool = False
 
-    def allows(self, action: str) -> bool:
-        return getattr(self, action)
-
 
 NONE = Rights()
 MEMBER = Rights(view=True, edit=True, submit=True, export=True)
@@ -197,9 +194,3 @@ def get_export(user, pk) -> Export:
     if not allowed:
         raise Http404("Not found.")
     return export
-
-
-def councils_of(user):
-    """The councils whose pages the user works on (admins see every council's pages but work
-    on none unless they are a member)."""
-    return Council.objects.filter(pk__in=standing(user).councils)

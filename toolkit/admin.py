@@ -196,8 +196,29 @@ class QuestionnaireAdmin(admin.ModelAdmin):
             self.message_user(request, f"Published {questionnaire}.", messages.SUCCESS)
 
 
+class SectionQuestionsFormSet(BaseInlineFormSet):
+    """Question keys are unique within the whole questionnaire, so two new rows of a section, or
+    a row and a question of another section, may not share one."""
+
+    def clean(self):
+        super().clean()
+        rows = [f for f in self.forms if f.cleaned_data.get("key") and not f.cleaned_data.get("DELETE")]
+        others = set(
+            Question.objects.filter(questionnaire=self.instance.questionnaire_id)
+            .exclude(pk__in=[f.instance.pk for f in rows if f.instance.pk])
+            .values_list("key", flat=True)
+        )
+        seen = set()
+        for form in rows:
+            key = form.cleaned_data["key"]
+            if key in seen or key in others:
+                form.add_error("key", "Another question of this questionnaire has this key. Keys must be unique within a questionnaire.")
+            seen.add(key)
+
+
 class QuestionInline(LabelledTabularInline):
     model = Question
+    formset = SectionQuestionsFormSet
     extra = 0
     fields = ["position", "key", "text", "kind", "theme", "weight", "required", "is_gate"]
     show_change_link = True

@@ -34,15 +34,16 @@ def record_export(*, kind, owner, sources: dict, questionnaire_version, pdf: byt
     return export
 
 
-def export_result(step: StepKind, assessment, user) -> tuple[Export, str]:
-    """Render a submitted assessment's report as a PDF and record it. Returns the export and the
-    HTML it was rendered from."""
+def export_result(step: StepKind, subject, user) -> tuple[Export, str]:
+    """Render a step's report as a PDF and record it. ``subject`` is a submitted assessment, or
+    the partnership for a partnership's report. Returns the export and the HTML it was rendered
+    from."""
     if step.result is None:
-        raise NoResult(f"The {step.title.lower()} has no report yet.")
-    if not assessment.is_submitted:
-        raise NoResult(f"Only a submitted {step.title.lower()} has a {step.result.title.lower()}.")
+        raise NoResult(f"The {step.noun} has no report yet.")
+    if not step.result.of_partnership and not subject.is_submitted:
+        raise NoResult(f"Only a submitted {step.noun} has a {step.result.title.lower()}.")
     made_at = timezone.now()
-    context = {**step.result.build(assessment), "generated_at": made_at}
+    context = {**step.result.build(subject), "generated_at": made_at}
     html, pdf = render_pdf(step.result.pdf_template, context)
     export = record_export(
         kind=step.result.export_kind,

@@ -10,6 +10,7 @@ submitted, and the export command says so.
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.module_loading import import_string
 
 from toolkit.models import Export, Step
@@ -22,7 +23,11 @@ PARTNERSHIP = "partnership"  # the partnership as a whole (design)
 
 @dataclass(frozen=True)
 class Result:
-    """A step's report, built from submitted answers and shown as a page and a PDF."""
+    """A step's report, built from submitted answers and shown as a page and a PDF.
+
+    Its subject is what it is built from: one submitted assessment (the readiness summary), or
+    a partnership, whose report is made from its members' submitted assessments.
+    """
 
     title: str
     export_kind: str
@@ -33,19 +38,30 @@ class Result:
     next_steps: str  # what the confirmation page says the report gives
     rules_url_name: str = ""  # a page explaining how the result is worked out
     rules_link_text: str = ""
+    of_partnership: bool = False  # built from a partnership rather than from one assessment
+    page_url_name: str = "toolkit:assessment-summary"  # takes the subject's pk, or a partnership's slug
 
-    def build(self, assessment) -> dict:
+    def build(self, subject) -> dict:
         """The report's context. It holds at least ``owner`` (a council or partnership),
         ``questionnaire`` and ``sources``: {assessment: its answers by question key}, which the
-        export keeps so the report can be explained and produced again."""
-        return import_string(self.builder)(assessment)
+        export keeps so the report can be explained and produced again. Raises
+        ``toolkit.exports.NoResult`` when there is nothing to report yet."""
+        return import_string(self.builder)(subject)
+
+    def subject_of(self, assessment):
+        return assessment.partnership if self.of_partnership else assessment
+
+    def url(self, assessment) -> str:
+        subject = self.subject_of(assessment)
+        return reverse(self.page_url_name, args=[subject.slug if self.of_partnership else subject.pk])
 
 
 @dataclass(frozen=True)
 class StepKind:
     code: str
     path: str  # the step's part of a council's page address, e.g. "self-assessment"
-    title: str
+    title: str  # the step's name, as page headings give it
+    noun: str  # what is started, continued and submitted, in a sentence: "the business case"
     owner: str
     result: Result | None = None
 
@@ -73,9 +89,9 @@ READINESS = Result(
 STEPS = {
     kind.code: kind
     for kind in [
-        StepKind(Step.SELF, "self-assessment", "Self assessment", COUNCIL, READINESS),
-        StepKind(Step.JOINT, "joint-assessment", "Joint assessment", MEMBER),
-        StepKind(Step.DESIGN, "design", "Design", PARTNERSHIP),
+        StepKind(Step.SELF, "self-assessment", "Self assessment", "self assessment", COUNCIL, READINESS),
+        StepKind(Step.JOINT, "joint-assessment", "Joint assessment", "joint assessment", MEMBER),
+        StepKind(Step.DESIGN, "design", "Design", "business case", PARTNERSHIP),
     ]
 }
 

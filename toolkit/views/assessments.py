@@ -23,12 +23,15 @@ def step_of(assessment):
 def page_context(assessment, rights, **extra):
     """What every assessment page shows: the assessment, its owner and step, and whether this
     person may change it (read-only viewers get no Change links or buttons)."""
+    step = step_of(assessment)
     return {
         "assessment": assessment,
         "owner": assessment.owner,
-        "step": step_of(assessment),
+        "step": step,
         "rights": rights,
         "editable": rights.edit and not assessment.is_submitted,
+        # Its report, once there is one to see (a partnership's needs two members' answers).
+        "result_url": step.result.url(assessment) if step.result and assessment.is_submitted else None,
         **extra,
     }
 
@@ -63,9 +66,11 @@ def overview(request, pk):
 
 
 def after_submission(assessment):
-    """Where a submitted assessment's pages send people: its result, or else its task list."""
-    if step_of(assessment).result is not None:
-        return redirect("toolkit:assessment-summary", pk=assessment.pk)
+    """Where a submitted assessment's pages send people: its own result, or else its task list
+    (a partnership's report, made from several assessments, is linked from there)."""
+    result = step_of(assessment).result
+    if result is not None and not result.of_partnership:
+        return redirect(result.url(assessment))
     return redirect("toolkit:assessment", pk=assessment.pk)
 
 
@@ -96,19 +101,22 @@ def submit(request, pk):
 
 
 def submitted(request, pk):
+    """The confirmation, for those who could have submitted; others go to the task list."""
     assessment, rights = access.get_assessment(request.user, pk)
     if not assessment.is_submitted:
         raise Http404("This assessment has not been submitted.")
+    if not rights.submit:
+        return redirect("toolkit:assessment", pk=pk)
     return render(request, "toolkit/submitted.html", page_context(assessment, rights))
 
 
 def submitted_result(request, pk, action="view"):
-    """A submitted assessment whose step has a result, and the person's rights over it: 404 when
-    there is no report to see, 403 to a viewer who may not ``action``."""
+    """A submitted assessment whose own report this is, and the person's rights over it: 404
+    when there is no report to see, 403 to a viewer who may not ``action``."""
     assessment, rights = access.get_assessment(request.user, pk)
     step = step_of(assessment)
-    if step.result is None or not assessment.is_submitted:
-        raise Http404("This assessment has no report.")
+    if step.result is None or step.result.of_partnership or not assessment.is_submitted:
+        raise Http404("This assessment has no report of its own.")
     access.require(rights, action)
     return assessment, rights, step
 

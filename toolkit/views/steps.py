@@ -18,7 +18,7 @@ def step_home(request, slug, step):
         {
             "council": council,
             "step": steps.get(step),
-            "step_row": Step.objects.get(pk=step),
+            "question": Step.objects.values_list("question", flat=True).get(pk=step),
             "rights": rights,
             "rows": progress.step_rows(step, council),
             "questionnaire": questionnaires.published(step),
@@ -47,7 +47,5 @@ def start(request, slug, step):
         return redirect(kind.home_url_name, slug=council.slug)
     if started and assessment.answers.exists():
         whose = "the partnership's" if kind.owner == steps.PARTNERSHIP else "your council's"
-        messages.success(
-            request, f"We have copied {whose} answers from its last {kind.title.lower()}. Check and update each section."
-        )
+        messages.success(request, f"We have copied {whose} answers from its last {kind.noun}. Check and update each section.")
     return redirect("toolkit:assessment", pk=assessment.pk)

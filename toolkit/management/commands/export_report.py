@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from toolkit import steps
-from toolkit.exports import export_result
+from toolkit.exports import NoResult, export_result
 from toolkit.models import Assessment, Council, Partnership
 
 
@@ -25,19 +25,28 @@ class Command(BaseCommand):
     def handle(self, *args, step, council=None, partnership=None, assessment=None, output=None, **options):
         kind = steps.get(step)
         if kind.result is None:
-            raise CommandError(f"The {kind.title.lower()} has no report yet, so there is nothing to export.")
+            raise CommandError(f"The {kind.noun} has no report yet, so there is nothing to export.")
         wanted = "council" if kind.owner == steps.COUNCIL else "partnership"
         if (council if wanted == "council" else partnership) is None:
             raise CommandError(f"A {kind.result.title.lower()} belongs to a {wanted}: give --{wanted}.")
         owner = self.find_owner(council, partnership)
+        if kind.result.of_partnership:
+            self.write(kind, owner, owner, output)
+            return
         submitted = Assessment.objects.filter(step=step, status__in=self.finished()).select_related("questionnaire", "council", "partnership")
         submitted = submitted.filter(council=owner) if wanted == "council" else submitted.filter(partnership=owner)
         if assessment is not None:
             submitted = submitted.filter(pk=assessment)
         found = submitted.order_by("-submitted_at").first()
         if found is None:
-            raise CommandError(f"{owner} has no submitted {kind.title.lower()}{' with that id' if assessment else ''}.")
-        export, _ = export_result(kind, found, user=None)
+            raise CommandError(f"{owner} has no submitted {kind.noun}{' with that id' if assessment else ''}.")
+        self.write(kind, found, owner, output)
+
+    def write(self, kind, subject, owner, output):
+        try:
+            export, _ = export_result(kind, subject, user=None)
+        except NoResult as problem:
+            raise CommandError(str(problem))
         path = Path(output or export.filename)
         with export.file.open("rb") as stored:
             path.write_bytes(stored.read())
