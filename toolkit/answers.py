@@ -66,7 +66,7 @@ def spec_for(question: Question) -> conditions.QuestionSpec:
         required=question.required,
         is_gate=question.is_gate,
         option_scores={o.value: o.score for o in question.options.all()} if question.is_choice else {},
-        show_when=(question.show_when_question.key, question.show_when_value) if question.show_when_question_id else None,
+        show_when=(question.show_when_question.key, question.show_when_values) if question.show_when_question_id else None,
     )
 
 

@@ -19,7 +19,7 @@ class QuestionSpec:
     required: bool = True
     is_gate: bool = False
     option_scores: dict = field(default_factory=dict)  # option value -> score 0..100
-    show_when: tuple | None = None  # (question key, option value)
+    show_when: tuple | None = None  # (question key, (option values that show this question))
 
     @property
     def is_scored(self):
@@ -28,6 +28,14 @@ class QuestionSpec:
 
 def is_answered(value) -> bool:
     return value not in (None, "", [], ())
+
+
+def condition_holds(wanted, given) -> bool:
+    """Whether an answer (one option value, or a list of them) is one of the ``wanted`` values."""
+    if isinstance(wanted, str):
+        wanted = (wanted,)  # one value, not the letters of one
+    chosen = given if isinstance(given, list) else [given]
+    return any(value in wanted for value in chosen)
 
 
 def visible_keys(questions, answers) -> set:
@@ -42,8 +50,6 @@ def visible_keys(questions, answers) -> set:
             visible.add(question.key)
             continue
         other_key, wanted = question.show_when
-        given = answers.get(other_key)
-        chosen = given if isinstance(given, list) else [given]
-        if other_key in visible and wanted in chosen:
+        if other_key in visible and condition_holds(wanted, answers.get(other_key)):
             visible.add(question.key)
     return visible

@@ -29,6 +29,11 @@ def option_label(question, value):
     return next((o.label for o in question.options.all() if o.value == value), value)
 
 
+def condition_labels(question) -> str:
+    """The answers that show a follow-up, as a person reads them: "‘No’ or ‘Partly’"."""
+    return " or ".join(f"‘{option_label(question.show_when_question, v)}’" for v in question.show_when_values)
+
+
 def choices(question):
     return [(o.value, o.label) for o in question.options.all()]
 
@@ -163,7 +168,7 @@ class SectionForm(forms.Form):
             required = question.required and not partial and not conditional_here
             field = build_field(question, required)
             if conditional_here:
-                condition = f"Only answer this if you answered ‘{option_label(controller, question.show_when_value)}’ to ‘{controller.text}’."
+                condition = f"Only answer this if you answered {condition_labels(question)} to ‘{controller.text}’."
                 field.help_text = escape(f"{condition} {question.hint}".strip())
             self.fields[answer_name(question)] = field
             self.fields[comment_name(question)] = comment_field(question)
@@ -184,11 +189,11 @@ class SectionForm(forms.Form):
             controller = question.show_when_question
             if not controller or answer_name(controller) not in self.fields or not question.required:
                 continue
-            chosen = values.get(controller.key)
-            chosen = chosen if isinstance(chosen, list) else [chosen]
+            given = values.get(controller.key)
             name = answer_name(question)
-            if question.show_when_value in chosen and not conditions.is_answered(cleaned.get(name)) and name not in self.errors:
-                label = option_label(controller, question.show_when_value)
+            if conditions.condition_holds(question.show_when_values, given) and not conditions.is_answered(cleaned.get(name)) and name not in self.errors:
+                chosen = given if isinstance(given, list) else [given]
+                label = next(option_label(controller, v) for v in chosen if v in question.show_when_values)
                 self.add_error(name, f"Answer this question, because you answered ‘{label}’ to ‘{controller.text}’")
         return cleaned
 

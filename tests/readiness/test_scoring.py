@@ -2,7 +2,7 @@
 
 import pytest
 
-from toolkit.conditions import QuestionSpec, visible_keys
+from toolkit.conditions import QuestionSpec, condition_holds, visible_keys
 from toolkit.readiness.scoring import (
     NEARLY,
     NOT_READY,
@@ -31,7 +31,8 @@ BANK = [
     q("b1", "finance"),
     q("b2", "finance", required=False),
     q("c1", "people"),
-    q("follow", "people", show_when=("c1", "no")),
+    q("follow", "people", show_when=("c1", ("no",))),
+    q("unsure", "people", weight=0, required=False, show_when=("c1", ("no", "partly"))),
     q("notes", "vision", kind="long_text", option_scores={}, weight=0, required=False),
 ]
 
@@ -66,7 +67,8 @@ def test_band(score, expected):
     "answers,expected",
     [
         ({}, {"gate", "a1", "a2", "b1", "b2", "c1", "notes"}),
-        ({"c1": "no"}, {"gate", "a1", "a2", "b1", "b2", "c1", "follow", "notes"}),
+        ({"c1": "no"}, {"gate", "a1", "a2", "b1", "b2", "c1", "follow", "unsure", "notes"}),
+        ({"c1": "partly"}, {"gate", "a1", "a2", "b1", "b2", "c1", "unsure", "notes"}),
         ({"c1": "yes", "follow": "yes"}, {"gate", "a1", "a2", "b1", "b2", "c1", "notes"}),
     ],
 )
@@ -74,8 +76,24 @@ def test_visible_keys(answers, expected):
     assert visible_keys(BANK, answers) == expected
 
 
+@pytest.mark.parametrize(
+    "wanted,given,expected",
+    [
+        (("no",), "no", True),
+        (("no", "partly"), "partly", True),
+        (("no",), "not-decided", False),
+        ("no", "n", False),  # one value, never its letters
+        (("hr",), ["it", "hr"], True),
+        (("hr",), [], False),
+        (("no",), None, False),
+    ],
+)
+def test_condition_holds(wanted, given, expected):
+    assert condition_holds(wanted, given) is expected
+
+
 def test_a_hidden_question_hides_the_questions_that_depend_on_it():
-    chain = [q("a"), q("b", show_when=("a", "no")), q("c", show_when=("b", "yes"))]
+    chain = [q("a"), q("b", show_when=("a", ("no",))), q("c", show_when=("b", ("yes",)))]
     assert visible_keys(chain, {"a": "no", "b": "yes"}) == {"a", "b", "c"}
     assert visible_keys(chain, {"a": "yes", "b": "yes"}) == {"a"}
 

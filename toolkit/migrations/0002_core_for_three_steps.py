@@ -121,6 +121,11 @@ class Migration(migrations.Migration):
             name='source',
             field=models.CharField(blank=True, choices=[('000_89f19df402329646.txt', 'Building a Shared Service Toolkit (London Borough of Merton)'), ('001_7a5597624470dbfa.txt', 'The Shared Service Pyramid (London Borough of Sutton)'), ('002_3629ed7e1db573a4.txt', 'Shared services and management: a guide for councils (Local Government Group, 2011)'), ('003_ad2021519356bd22.txt', 'Developing and Implementing Shared Services Across the West Midlands'), ('004_69d23a5f6650a130.txt', 'Back Office Efficiency: Shared Services Case Studies (Institute for Employment Studies)'), ('hmt-five-case-model-2026', 'Business case guidance for projects and programmes: the Five Case Model (HM Treasury, 2026)'), ('hmt-green-book-2026', 'The Green Book: appraisal and evaluation in central government (HM Treasury, 2026 edition)'), ('ons-census-2011', '2011 Census: usual resident population (Office for National Statistics, 2012)')], max_length=40),
         ),
+        migrations.AlterField(
+            model_name='question',
+            name='show_when_value',
+            field=models.CharField(blank=True, help_text='…has one of these option values, separated by commas (for example: no,partly).', max_length=200),
+        ),
         migrations.AddConstraint(
             model_name='assessment',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('council__isnull', False), ('partnership__isnull', True), ('step', 'self')), models.Q(('council__isnull', False), ('partnership__isnull', False), ('step', 'joint')), models.Q(('council__isnull', True), ('partnership__isnull', False), ('step', 'design')), _connector='OR'), name='assessment_owner_fits_step'),

@@ -1,27 +1,27 @@
-"""Corrections to the question bank and content for databases loaded before them.
+"""Corrections to the question bank and content, for databases loaded before them.
 
 ``load_question_bank`` loads fixtures/ only into an empty database, so a database loaded earlier
-keeps the old text. Each correction below is applied only where the row still holds exactly what
-was loaded, so nothing an admin has changed since is overwritten. The new rows (follow-up
-questions for "Partly" and one expert contact) are added only where the rows they belong to are
-there and their place is free. On a new, empty database this changes nothing: the fixtures
-already hold the corrections.
+keeps the old text. On a new, empty database this changes nothing: the fixtures already hold the
+corrections.
+
+- Each correction is applied only where the row still holds exactly what was loaded, so nothing
+  an admin has changed since is overwritten.
+- Questions, sections and options are found by what stays the same across versions (the step,
+  a section's slug, a question's key, an option's value) in the step's published questionnaire.
+- A published questionnaire that submitted assessments were made from is never changed in
+  place, because its reports must read the same as when they were shown: it is copied as the
+  next version, the corrections are made to the copy, and the copy is published.
+- Content (councils, guidance, reading, experts, case studies) is corrected in place.
 """
 
 from django.db import migrations
+from django.db.models import Max
+from django.utils import timezone
 
-# (model, primary key, field, as loaded before, corrected)
-CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
- ('council', 2, 'population_source', '', 'ons-census-2011'),
- ('council', 3, 'population_source', '', 'ons-census-2011'),
- ('council', 4, 'population_source', '', 'ons-census-2011'),
- ('council', 5, 'population_source', '', 'ons-census-2011'),
- ('council', 6, 'population', 121108, 120988),
- ('council', 6, 'population_source', '', 'ons-census-2011'),
- ('council', 7, 'population_source', '', 'ons-census-2011'),
- ('council', 8, 'population_source', '', 'ons-census-2011'),
- ('question',
-  1003,
+# Question bank: (model, natural key, field, as loaded before, corrected). Natural keys:
+# questionnaire (step,), section (step, slug), question (step, key), option (step, key, value).
+BANK = [('question',
+  ('self', 'self-attractive-offer'),
   'hint',
   'Would another council want what you have: a service that performs well, at a cost that compares well? If '
   "not, you may be looking to join a partner's service rather than lead one.",
@@ -29,7 +29,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "This is a gate question: a 'No' caps the verdict at 'Not ready yet', and the summary shows what to work "
   "on first, starting with the service's costs and performance."),
  ('question',
-  1015,
+  ('self', 'self-benchmarked'),
   'hint',
   'For example with statistically similar councils, neighbours, or all councils. The 2010 guide pointed to '
   "the Audit Commission's value for money profiles, CIPFA's support services data, the corporate services "
@@ -38,7 +38,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "pointed to the Audit Commission's value for money profiles, CIPFA's support services data, the corporate "
   'services value for money indicators and benchmarking clubs; check which sources are current.'),
  ('question',
-  1021,
+  ('self', 'self-in-house-or-outsourced'),
   'hint',
   'One of the four key design questions in the IES case studies. Outsourcing can give faster access to new '
   'technology; in-house keeps control and local jobs.',
@@ -46,7 +46,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'the service you need, and at what cost. Outsourcing can give faster access to new technology, such as '
   'self-service, and faster savings.'),
  ('question',
-  1022,
+  ('self', 'self-legal-advice'),
   'hint',
   'Signpost only: the 2010 guide lists powers councils used to share, such as sections 101, 102 and 113 of '
   'the Local Government Act 1972 and section 75 of the NHS Act 2006. The law may have changed since; your '
@@ -54,37 +54,40 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'Signpost only: the LGA guide (2011) lists powers councils used to share, such as sections 101, 102 and '
   '113 of the Local Government Act 1972 and section 75 of the NHS Act 2006. The law may have changed since; '
   'your legal advisers can give the current position.'),
- ('question', 1032, 'position', 3, 4),
- ('question', 1033, 'position', 4, 5),
- ('question', 1034, 'position', 5, 6),
  ('question',
-  1034,
+  ('self', 'self-briefing-date'),
+  'text',
+  'By when will the portfolio members be briefed?',
+  'By when will all the portfolio members be briefed?'),
+ ('question', ('self', 'self-briefing-date'), 'show_when_value', 'no', 'no,partly'),
+ ('question',
+  ('self', 'self-sovereignty-concerns'),
   'hint',
   'Answering yes is common and not a reason to stop, but the concerns need to be understood and answered.',
   'Not scored: concerns like these are common and not a reason to stop, but they need to be understood and '
   'answered. The next question asks how.'),
- ('question', 1034, 'weight', 1, 0),
- ('option', 10107, 'score', 50, 0),
- ('option', 10108, 'score', 100, 0),
- ('question', 1035, 'position', 6, 7),
+ ('question', ('self', 'self-sovereignty-concerns'), 'weight', 1, 0),
+ ('option', ('self', 'self-sovereignty-concerns', 'partly'), 'score', 50, 0),
+ ('option', ('self', 'self-sovereignty-concerns', 'no'), 'score', 100, 0),
+ ('question', ('self', 'self-sovereignty-response'), 'show_when_value', 'yes', 'yes,partly'),
  ('question',
-  1042,
+  ('self', 'self-staff-told'),
   'hint',
   'The more staff help to design the new service, the more they will own it.',
   "Merton's first 'don't proceed without' lesson: the more staff help to design their new service, the "
   'better.'),
- ('question', 1042, 'source', '004_69d23a5f6650a130.txt', '000_89f19df402329646.txt'),
+ ('question', ('self', 'self-staff-told'), 'source', '004_69d23a5f6650a130.txt', '000_89f19df402329646.txt'),
  ('question',
-  1055,
+  ('self', 'self-contracts-tie-in'),
   'hint',
   'Think of outsourcing, supplier, IT and property contracts. Answering yes is not a bar, but it sets the '
   'timetable.',
   "Not scored: think of outsourcing, supplier, IT and property contracts. A 'Yes' is not a bar, but it sets "
   'the timetable; the next questions ask when the contract ends and what leaving early would cost.'),
- ('question', 1055, 'weight', 2, 0),
- ('option', 10180, 'score', 100, 0),
+ ('question', ('self', 'self-contracts-tie-in'), 'weight', 2, 0),
+ ('option', ('self', 'self-contracts-tie-in', 'no'), 'score', 100, 0),
  ('section',
-  203,
+  ('joint', 'finances'),
   'guidance',
   "Merton advises being clear early about joint budgets, income and overheads. Give your own council's "
   'figures for the services in scope and say how you think costs and savings should be shared. The sources '
@@ -96,7 +99,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "redundancy costs equally; splitting by each partner's share of the baseline spend, or by agreed "
   'percentages, is also common practice.'),
  ('question',
-  2014,
+  ('joint', 'joint-savings-split'),
   'hint',
   'This is compared, not scored: partners need to agree one method before the business case.',
   "Compared, not scored: partners need to agree one method before the business case. The LGA guide's "
@@ -104,7 +107,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "Redditch's redundancy costs); the other two methods are common practice, though the sources give no "
   'example.'),
  ('section',
-  204,
+  ('joint', 'procurement-and-contracts'),
   'guidance',
   'Agree early how the shared service will buy its technology and kit, and whose procurement rules apply. '
   'Existing contracts can hold a council back until they end, as the South London Waste Partnership found. '
@@ -115,27 +118,31 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'What the sources say about procurement rules dates from 2011 or earlier and is a signpost only: ask your '
   'procurement and legal teams for current advice.'),
  ('question',
-  2018,
+  ('joint', 'joint-contracts-tie-in'),
   'hint',
   "Think of outsourced services, IT and equipment contracts, and leases. A 'Yes' here is a timing risk, not "
   'a reason to stop.',
   "Compared, not scored. Think of outsourced services, IT and equipment contracts, and leases. A 'Yes' here "
   'is a timing risk, not a reason to stop: partners compare contract end dates to plan when each can join.'),
- ('question', 2018, 'weight', 2, 0),
- ('option', 20055, 'score', 100, 0),
+ ('question', ('joint', 'joint-contracts-tie-in'), 'weight', 2, 0),
+ ('option', ('joint', 'joint-contracts-tie-in', 'no'), 'score', 100, 0),
  ('question',
-  2021,
+  ('joint', 'joint-willing-to-relocate'),
   'hint',
   'Include any limits, such as keeping a local presence, in the comment.',
   'Compared, not scored: many shared services work across sites, so this matters only where the partners '
   'want the team in one place. Include any limits, such as keeping a local presence, in the comment.'),
- ('question', 2021, 'weight', 1, 0),
- ('option', 20059, 'score', 100, 0),
- ('option', 20060, 'score', 50, 0),
- ('question', 2025, 'position', 3, 4),
- ('question', 2026, 'position', 4, 5),
+ ('question', ('joint', 'joint-willing-to-relocate'), 'weight', 1, 0),
+ ('option', ('joint', 'joint-willing-to-relocate', 'yes'), 'score', 100, 0),
+ ('option', ('joint', 'joint-willing-to-relocate', 'partly'), 'score', 50, 0),
  ('question',
-  2035,
+  ('joint', 'joint-members-briefing-date'),
+  'text',
+  'By when will your portfolio members be briefed?',
+  'By when will all your portfolio members be briefed?'),
+ ('question', ('joint', 'joint-members-briefing-date'), 'show_when_value', 'no', 'no,partly'),
+ ('question',
+  ('joint', 'joint-employment-model'),
   'hint',
   'Compared, not scored. The LGA guide (2010) describes staff transfers under TUPE and placing officers with '
   'another council under section 113 of the Local Government Act 1972; check current law with your HR and '
@@ -143,9 +150,9 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'Compared, not scored. The LGA guide (2011) describes staff transfers under TUPE and placing officers with '
   'another council under section 113 of the Local Government Act 1972; check current law with your HR and '
   'legal teams.'),
- ('question', 2040, 'position', 4, 5),
+ ('question', ('joint', 'joint-systems-to-keep'), 'show_when_value', 'no', 'no,partly'),
  ('section',
-  210,
+  ('joint', 'pace-and-collaboration'),
   'guidance',
   "Sutton found that 'shared service' means different things to different people, so it maps its "
   'arrangements on a Resource vs Speed pyramid and agrees terms with partners early. Say what kind of '
@@ -157,17 +164,25 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'and whether it wants a big bang or organic change. The kinds of collaboration follow the West Midlands '
   "slides and the LGA guide's examples; the delivery models and the choice between big bang and organic "
   'change come from the LGA guide (2011), and its legal models are signposts, not current legal advice.'),
- ('section', 210, 'source', '001_7a5597624470dbfa.txt', '002_3629ed7e1db573a4.txt'),
- ('question', 2042, 'source', '001_7a5597624470dbfa.txt', '003_ad2021519356bd22.txt'),
+ ('section',
+  ('joint', 'pace-and-collaboration'),
+  'source',
+  '001_7a5597624470dbfa.txt',
+  '002_3629ed7e1db573a4.txt'),
  ('question',
-  2043,
+  ('joint', 'joint-collaboration-type'),
+  'source',
+  '001_7a5597624470dbfa.txt',
+  '003_ad2021519356bd22.txt'),
+ ('question',
+  ('joint', 'joint-delivery-model'),
   'hint',
   'Compared, not scored. The LGA guide (2010) links these models to sections 101, 102 and 113 of the Local '
   'Government Act 1972 and, for companies, the Teckal exemption; take legal advice.',
   'Compared, not scored. The LGA guide (2011) links these models to sections 101, 102 and 113 of the Local '
   'Government Act 1972 and, for companies, the Teckal exemption; take legal advice.'),
  ('questionnaire',
-  3,
+  ('design',),
   'introduction',
   'The partners fill in this business-case outline together, one page at a time, and can save and come back '
   'later. The pages follow the order of the HM Treasury Five Case Model: strategic, economic, commercial, '
@@ -179,7 +194,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "business case is not ready for sign-off until the five 'don't proceed without' items of the Merton "
   'toolkit are in place.'),
  ('section',
-  303,
+  ('design', 'options-and-benefits'),
   'guidance',
   'Show that sharing is the best way to meet the objectives, compared with the alternatives, and set out the '
   'benefits that are not measured in money, such as resilience and service quality. Understand and quantify '
@@ -188,9 +203,13 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'objectives by comparing it with the other options, including carrying on as now, and set out the '
   'benefits, including those not measured in money, such as resilience and service quality, with a plan to '
   'realise them.'),
- ('section', 303, 'source', '002_3629ed7e1db573a4.txt', 'hmt-five-case-model-2026'),
+ ('section',
+  ('design', 'options-and-benefits'),
+  'source',
+  '002_3629ed7e1db573a4.txt',
+  'hmt-five-case-model-2026'),
  ('question',
-  3008,
+  ('design', 'design-options-appraisal'),
   'hint',
   'Options include stopping the service, re-engineering it in-house, outsourcing it and sharing it. The '
   'appraisal can weigh non-financial outcomes, such as keeping jobs local, as well as cost.',
@@ -198,9 +217,13 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'now (business as usual) and a do-minimum option. For a shared service the options usually also include '
   "the LGA guide's alternatives: stopping the service, re-engineering it in-house and outsourcing it. Weigh "
   'non-financial outcomes, such as keeping jobs local, as well as cost.'),
- ('question', 3008, 'source', '002_3629ed7e1db573a4.txt', 'hmt-five-case-model-2026'),
+ ('question',
+  ('design', 'design-options-appraisal'),
+  'source',
+  '002_3629ed7e1db573a4.txt',
+  'hmt-five-case-model-2026'),
  ('section',
-  304,
+  ('design', 'delivery-model'),
   'guidance',
   'Choose how the shared service will be run, who will employ the staff and on what legal basis. The models '
   'below are the ones the LGA guide (March 2011) describes; they are signposts to discuss with your legal '
@@ -209,7 +232,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'below are the ones the LGA guide (2011) describes; they are signposts to discuss with your legal '
   'advisers, not legal advice, and the law may have changed since. This page feeds the commercial case.'),
  ('question',
-  3012,
+  ('design', 'design-delivery-model'),
   'hint',
   "The legal bases named here are those cited in the Local Government Group guide 'Shared services and "
   "management: a guide for councils' (March 2011). This is a signpost, not legal advice: the law may have "
@@ -218,7 +241,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "management: a guide for councils' (2011). This is a signpost, not legal advice: the law may have changed "
   'since, so ask your legal advisers.'),
  ('question',
-  3013,
+  ('design', 'design-teckal'),
   'hint',
   'The LGA guide (March 2011) describes the Teckal exemption as narrowly construed: the councils need the '
   'same control over the company as over their own departments, the company must mainly serve them, and it '
@@ -230,7 +253,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'apply where there is private capital. It notes a Supreme Court ruling of February 2011 on joint control. '
   'This is a signpost, not legal advice: the law may have changed since, so ask your legal advisers.'),
  ('question',
-  3014,
+  ('design', 'design-joint-venture-guidance'),
   'hint',
   "The LGA guide (March 2011) points councils to 'Joint Ventures: a guidance note for public sector bodies "
   "forming joint ventures with the private sector' (HM Treasury, 2010). This is a signpost, not legal "
@@ -239,7 +262,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "joint ventures with the private sector' (HM Treasury, 2010). This is a signpost, not legal advice: the "
   'law may have changed since, so ask your legal advisers.'),
  ('section',
-  305,
+  ('design', 'financial-case'),
   'guidance',
   "Set the savings you expect against today's costs and the cost of setting up, and agree how costs and "
   'savings will be shared between the partners. Give figures for the combined partnership and explain each '
@@ -250,16 +273,20 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'cost of setting up, say what each partner will contribute, and agree how costs and savings will be '
   "shared. Give figures for the combined partnership and for each partner's share, based on data the "
   'partners have shared on a like-for-like basis.'),
- ('section', 305, 'source', '002_3629ed7e1db573a4.txt', 'hmt-five-case-model-2026'),
+ ('section', ('design', 'financial-case'), 'source', '002_3629ed7e1db573a4.txt', 'hmt-five-case-model-2026'),
  ('question',
-  3023,
+  ('design', 'design-savings-accommodation'),
   'hint',
   'For example from co-locating teams and giving up buildings.',
   'For example from co-locating teams and giving up buildings: the IES case studies count premises among the '
   'overheads that sharing can cut.'),
- ('question', 3023, 'source', '002_3629ed7e1db573a4.txt', '004_69d23a5f6650a130.txt'),
  ('question',
-  3028,
+  ('design', 'design-savings-accommodation'),
+  'source',
+  '002_3629ed7e1db573a4.txt',
+  '004_69d23a5f6650a130.txt'),
+ ('question',
+  ('design', 'design-apportionment'),
   'hint',
   'East Lindsey and South Holland used population (63% and 37%); Bromsgrove and Redditch shared redundancy '
   'costs equally.',
@@ -267,22 +294,26 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   "costs equally. Splitting by each partner's share of the baseline spend, or by agreed percentages, is also "
   'common practice, though the sources give no example.'),
  ('question',
-  3029,
+  ('design', 'design-agreed-percentages'),
   'hint',
   'Say whether the same percentages apply to set-up costs, running costs and savings.',
   'Say whether the same percentages apply to set-up costs, running costs and savings. East Lindsey and South '
   'Holland, for example, used the same population shares (63 and 37 per cent) for their transition fund and '
   'for their savings.'),
- ('question', 3029, 'source', '004_69d23a5f6650a130.txt', '002_3629ed7e1db573a4.txt'),
  ('question',
-  3056,
+  ('design', 'design-agreed-percentages'),
+  'source',
+  '004_69d23a5f6650a130.txt',
+  '002_3629ed7e1db573a4.txt'),
+ ('question',
+  ('design', 'design-business-case-signed-off'),
   'text',
   'Has the business case, setting out the benefits expected, been signed off by every partner before '
   'delivery begins?',
   'Is the business case, setting out the benefits expected, ready for every partner to sign off before '
   'delivery begins?'),
  ('question',
-  3056,
+  ('design', 'design-business-case-signed-off'),
   'hint',
   "Sign-off is by each partner's decision makers. A Gateway lesson (OGC, 2008, quoted in the LGA guide) "
   "adds: keep the business case under regular review once delivery starts. One of the five 'don't proceed "
@@ -292,7 +323,18 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'the costs, risks and shares that go with them. The sign-off itself comes once this outline is complete, '
   'and must come before delivery begins. A Gateway lesson (OGC, 2008, quoted in the LGA guide) adds: keep '
   "the business case under regular review once delivery starts. One of the five 'don't proceed without' "
-  'items of the Merton toolkit.'),
+  'items of the Merton toolkit.')]
+
+# Content and councils: (model, primary key, field, as loaded before, corrected).
+CONTENT = [('council', 1, 'population_source', '', 'ons-census-2011'),
+ ('council', 2, 'population_source', '', 'ons-census-2011'),
+ ('council', 3, 'population_source', '', 'ons-census-2011'),
+ ('council', 4, 'population_source', '', 'ons-census-2011'),
+ ('council', 5, 'population_source', '', 'ons-census-2011'),
+ ('council', 6, 'population', 121108, 120988),
+ ('council', 6, 'population_source', '', 'ons-census-2011'),
+ ('council', 7, 'population_source', '', 'ons-census-2011'),
+ ('council', 8, 'population_source', '', 'ons-census-2011'),
  ('reading',
   4,
   'description',
@@ -382,86 +424,7 @@ CHANGES = [('council', 1, 'population_source', '', 'ons-census-2011'),
   'principle to join.')]
 
 # Rows added by the corrections, as in the fixtures.
-NEW = [{'model': 'toolkit.question',
-  'pk': 1062,
-  'fields': {'section': 106,
-             'questionnaire': 1,
-             'position': 3,
-             'key': 'self-briefing-date-partly',
-             'text': 'By when will the remaining portfolio members be briefed?',
-             'hint': 'Set a date for briefing those not yet briefed, so that no one hears of the plans only '
-                     'after decisions have been made.',
-             'kind': 'date',
-             'required': False,
-             'theme': 10,
-             'weight': 0,
-             'is_gate': False,
-             'show_when_question': 1030,
-             'show_when_value': 'partly',
-             'min_value': None,
-             'max_value': None,
-             'max_length': None,
-             'source': '000_89f19df402329646.txt'}},
- {'model': 'toolkit.question',
-  'pk': 1063,
-  'fields': {'section': 106,
-             'questionnaire': 1,
-             'position': 8,
-             'key': 'self-sovereignty-response-partly',
-             'text': 'What concerns do some members have, and how might the design of the arrangement answer '
-                     'them?',
-             'hint': 'For example through governance that gives each council a fair say, clear reporting, or '
-                     'scrutiny.',
-             'kind': 'long_text',
-             'required': False,
-             'theme': 10,
-             'weight': 0,
-             'is_gate': False,
-             'show_when_question': 1034,
-             'show_when_value': 'partly',
-             'min_value': None,
-             'max_value': None,
-             'max_length': 2000,
-             'source': '002_3629ed7e1db573a4.txt'}},
- {'model': 'toolkit.question',
-  'pk': 2046,
-  'fields': {'section': 206,
-             'questionnaire': 2,
-             'position': 3,
-             'key': 'joint-members-briefing-date-partly',
-             'text': 'By when will the rest of your portfolio members be briefed?',
-             'hint': "A planned date lets the partners line up their members' briefings.",
-             'kind': 'date',
-             'required': False,
-             'theme': 10,
-             'weight': 0,
-             'is_gate': False,
-             'show_when_question': 2023,
-             'show_when_value': 'partly',
-             'min_value': None,
-             'max_value': None,
-             'max_length': None,
-             'source': '000_89f19df402329646.txt'}},
- {'model': 'toolkit.question',
-  'pk': 2047,
-  'fields': {'section': 209,
-             'questionnaire': 2,
-             'position': 4,
-             'key': 'joint-systems-to-keep-partly',
-             'text': 'Which of its systems would your council keep, and why?',
-             'hint': 'For example a system on a long contract, or one shared with other bodies.',
-             'kind': 'long_text',
-             'required': False,
-             'theme': 12,
-             'weight': 0,
-             'is_gate': False,
-             'show_when_question': 2038,
-             'show_when_value': 'partly',
-             'min_value': None,
-             'max_value': None,
-             'max_length': 2000,
-             'source': '002_3629ed7e1db573a4.txt'}},
- {'model': 'toolkit.expertcontact',
+NEW = [{'model': 'toolkit.expertcontact',
   'pk': 31,
   'fields': {'name': 'Jason Vaughan',
              'role': 'Director of Resources',
@@ -476,48 +439,96 @@ NEW = [{'model': 'toolkit.question',
              'contact_published': 2011,
              'position': 31}}]
 
+SUBMITTED = ["submitted", "awaiting_sign_off", "signed_off"]
 
-def correct(apps, schema_editor, forward=True):
-    for model, pk, field, before, after in CHANGES:
-        if not forward:
-            before, after = after, before
+
+def copy_as_new_version(apps, questionnaire):
+    """Copy a published questionnaire as the step's next version, publish the copy and retire
+    the original (what ``toolkit.questionnaires.copy_as_draft`` and ``publish`` do)."""
+    Questionnaire = apps.get_model("toolkit", "Questionnaire")
+    Section = apps.get_model("toolkit", "Section")
+    Question = apps.get_model("toolkit", "Question")
+    Option = apps.get_model("toolkit", "Option")
+    version = Questionnaire.objects.filter(step_id=questionnaire.step_id).aggregate(v=Max("version"))["v"] + 1
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(status="retired")
+    original_pk = questionnaire.pk
+    copy = questionnaire
+    copy.pk = None
+    copy.version, copy.status, copy.published_at = version, "published", timezone.now()
+    copy.save()
+    copied = {}
+    for section in Section.objects.filter(questionnaire_id=original_pk).order_by("position"):
+        questions = list(Question.objects.filter(section=section).order_by("position"))
+        section.pk, section.questionnaire = None, copy
+        section.save()
+        for question in questions:
+            options = list(Option.objects.filter(question=question))
+            old_pk = question.pk
+            question.pk, question.section, question.questionnaire = None, section, copy
+            question.save()
+            copied[old_pk] = question
+            Option.objects.bulk_create(
+                Option(question=question, position=o.position, value=o.value, label=o.label, score=o.score) for o in options
+            )
+    for question in copied.values():
+        if question.show_when_question_id:
+            question.show_when_question = copied[question.show_when_question_id]
+            question.save(update_fields=["show_when_question"])
+    return copy
+
+
+def target_questionnaires(apps):
+    """Per step with corrections, the questionnaire to correct (a new version if need be)."""
+    Questionnaire = apps.get_model("toolkit", "Questionnaire")
+    Assessment = apps.get_model("toolkit", "Assessment")
+    targets = {}
+    for step in sorted({natural[0] for _, natural, *_ in BANK}):
+        published = Questionnaire.objects.filter(step_id=step, status="published").first()
+        if published is None:
+            continue
+        if Assessment.objects.filter(questionnaire=published, status__in=SUBMITTED).exists():
+            published = copy_as_new_version(apps, published)
+        targets[step] = published
+    return targets
+
+
+def rows(apps, model, natural, questionnaire):
+    found = apps.get_model("toolkit", model).objects
+    if model == "questionnaire":
+        return found.filter(pk=questionnaire.pk)
+    if model == "section":
+        return found.filter(questionnaire=questionnaire, slug=natural[1])
+    if model == "question":
+        return found.filter(questionnaire=questionnaire, key=natural[1])
+    return found.filter(question__questionnaire=questionnaire, question__key=natural[1], value=natural[2])
+
+
+def correct(apps, schema_editor):
+    targets = target_questionnaires(apps)
+    for model, natural, field, before, after in BANK:
+        if natural[0] in targets:
+            rows(apps, model, natural, targets[natural[0]]).filter(**{field: before}).update(**{field: after})
+    for model, pk, field, before, after in CONTENT:
         apps.get_model("toolkit", model).objects.filter(pk=pk, **{field: before}).update(**{field: after})
-    if forward:
-        add_new_rows(apps)
+    add_new_rows(apps)
 
 
 def add_new_rows(apps):
-    Question = apps.get_model("toolkit", "Question")
-    Section = apps.get_model("toolkit", "Section")
     ExpertContact = apps.get_model("toolkit", "ExpertContact")
     for row in NEW:
         fields = dict(row["fields"])
-        if row["model"] == "toolkit.question":
-            section = Section.objects.filter(pk=fields["section"], questionnaire_id=fields["questionnaire"]).first()
-            free = not Question.objects.filter(pk=row["pk"]).exists() and not Question.objects.filter(
-                questionnaire_id=fields["questionnaire"], key=fields["key"]
-            ).exists()
-            if section is None or not free or not Question.objects.filter(pk=fields["show_when_question"]).exists():
-                continue
-            Question.objects.create(
-                pk=row["pk"],
-                **{f"{name}_id" if name in {"section", "questionnaire", "theme", "show_when_question"} else name: value for name, value in fields.items()},
-            )
-        elif row["model"] == "toolkit.expertcontact":
-            # Only where the content was loaded before (its earlier contacts are there).
-            loaded = ExpertContact.objects.filter(pk__lt=row["pk"]).exists()
-            taken = ExpertContact.objects.filter(pk=row["pk"]).exists() or ExpertContact.objects.filter(email=fields["email"]).exists()
-            if not loaded or taken:
-                continue
-            steps, themes = fields.pop("steps"), fields.pop("themes")
-            contact = ExpertContact.objects.create(pk=row["pk"], **fields)
-            contact.steps.set(steps)
-            contact.themes.set(themes)
+        # Only where the content was loaded before (its earlier contacts are there).
+        loaded = ExpertContact.objects.filter(pk__lt=row["pk"]).exists()
+        taken = ExpertContact.objects.filter(pk=row["pk"]).exists() or ExpertContact.objects.filter(email=fields["email"]).exists()
+        if not loaded or taken:
+            continue
+        steps, themes = fields.pop("steps"), fields.pop("themes")
+        contact = ExpertContact.objects.create(pk=row["pk"], **fields)
+        contact.steps.set(steps)
+        contact.themes.set(themes)
 
 
 class Migration(migrations.Migration):
     dependencies = [("toolkit", "0002_core_for_three_steps")]
 
-    operations = [
-        migrations.RunPython(correct, lambda apps, schema_editor: correct(apps, schema_editor, forward=False)),
-    ]
+    operations = [migrations.RunPython(correct, migrations.RunPython.noop)]

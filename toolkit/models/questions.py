@@ -147,7 +147,11 @@ class Question(models.Model):
         related_name="dependants",
         help_text="Show this question only when that earlier question…",
     )
-    show_when_value = models.CharField(max_length=80, blank=True, help_text="…has this option value.")
+    show_when_value = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="…has one of these option values, separated by commas (for example: no,partly).",
+    )
     min_value = models.IntegerField(null=True, blank=True, help_text="For numbers, money and percentages.")
     max_value = models.IntegerField(null=True, blank=True, help_text="For numbers, money and percentages.")
     max_length = models.PositiveIntegerField(null=True, blank=True, help_text="For text; a sensible default applies when blank.")
@@ -169,6 +173,11 @@ class Question(models.Model):
     def is_choice(self):
         return self.kind in self.CHOICE_KINDS
 
+    @property
+    def show_when_values(self) -> tuple:
+        """The controlling question's answers that show this one."""
+        return tuple(v.strip() for v in self.show_when_value.split(",") if v.strip())
+
     def clean(self):
         if self.is_gate and self.kind != self.Kind.YES_NO:
             raise ValidationError({"is_gate": "A gate question must be a yes or no question."})
@@ -184,6 +193,9 @@ class Question(models.Model):
                 raise ValidationError({"show_when_question": "Choose a question from the same questionnaire."})
             if (other.section.position, other.position) >= (self.section.position, self.position):
                 raise ValidationError({"show_when_question": "Choose a question that comes earlier."})
+            unknown = [v for v in self.show_when_values if not other.options.filter(value=v).exists()]
+            if unknown:
+                raise ValidationError({"show_when_value": f"‘{other.text}’ has no option {', '.join(unknown)}."})
 
 
 class Option(models.Model):
