@@ -24,7 +24,7 @@ ADMIN_IN_MERTON = Standing(councils=frozenset({MERTON}), is_admin=True)
 NOBODY = Standing()
 
 ALL = Rights(view=True, edit=True, submit=True, export=True)
-ANSWER = Rights(view=True, edit=True, submit=True)
+ANSWER = Rights(view=True, edit=True, submit=True, private=True)
 READ = Rights(view=True)
 READ_AND_EXPORT = Rights(view=True, export=True)
 NONE = Rights()
@@ -49,8 +49,10 @@ NONE = Rights()
         (SUTTON_OFFICER, "joint", MERTON, PARTNERSHIP, True, READ),
         (STAFFORD_OFFICER, "joint", MERTON, PARTNERSHIP, True, NONE),
         (ADMIN, "joint", MERTON, PARTNERSHIP, False, READ_AND_EXPORT),
-        # A member of a council that has left the partnership is an outsider.
+        # A member of a council that has left the partnership is an outsider, to its partners'
+        # answers and to its own.
         (SUTTON_OFFICER, "joint", MERTON, {MERTON, KINGSTON}, True, NONE),
+        (MERTON_OFFICER, "joint", MERTON, {SUTTON, KINGSTON}, True, NONE),
         # Design: every member council's people work on the business case together.
         (MERTON_OFFICER, "design", None, PARTNERSHIP, False, ALL),
         (SUTTON_OFFICER, "design", None, PARTNERSHIP, False, ALL),
@@ -86,6 +88,24 @@ def test_council_rights(who, expected):
 def test_partnership_rights(who, view, manage, sign_off):
     rights = partnership_rights(who, lead_id=MERTON, member_ids=PARTNERSHIP)
     assert (rights.view, rights.manage, rights.sign_off) == (view, manage, sign_off)
+
+
+@pytest.mark.parametrize(
+    "who,members,expected",
+    [
+        (SUTTON_PM, PARTNERSHIP, {SUTTON}),  # a member's programme manager may take it out
+        (SUTTON_OFFICER, PARTNERSHIP, set()),  # an officer may not
+        (MERTON_PM, PARTNERSHIP, set()),  # the lead cannot leave
+        (SUTTON_PM, {MERTON, KINGSTON}, set()),  # no longer a member
+        (Standing(councils=frozenset({SUTTON, KINGSTON}), managed=frozenset({SUTTON, KINGSTON})), PARTNERSHIP, {SUTTON, KINGSTON}),
+    ],
+)
+def test_who_may_take_a_council_out_of_a_partnership(who, members, expected):
+    assert partnership_rights(who, lead_id=MERTON, member_ids=members).may_leave == expected
+
+
+def test_a_lead_that_is_no_longer_a_member_runs_nothing():
+    assert partnership_rights(MERTON_PM, lead_id=MERTON, member_ids={SUTTON, KINGSTON}).manage is False
 
 
 @pytest.mark.parametrize(

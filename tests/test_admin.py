@@ -92,7 +92,7 @@ def test_a_question_added_in_a_sections_page_may_not_reuse_a_key_of_the_question
     url = reverse("admin:toolkit_question_add")
     data = {
         "section": section.pk, "position": 50, "key": taken.key, "text": "A second question with that key?", "kind": "yes_no",
-        "theme": taken.theme_id, "weight": 1, "required": "on", "source": taken.source,
+        "theme": taken.theme_id, "weight": 1, "required": "on", "source": taken.source, "comparison": "none",
         "options-TOTAL_FORMS": 0, "options-INITIAL_FORMS": 0, "options-MIN_NUM_FORMS": 0, "options-MAX_NUM_FORMS": 1000,
     }
     response = client.post(url, data)

@@ -1,5 +1,8 @@
 """The question-bank corrections reach a database loaded before them, without changing what a
-submitted assessment's report says (migration 0003), on a database of its own."""
+submitted assessment's report says (migration 0003), on a database of its own.
+
+The bank is loaded from today's fixtures and put back as it was before the corrections, then
+the migration's own ``correct`` runs on it, so the test keeps working as the fixtures grow."""
 
 import json
 import os
@@ -39,6 +42,12 @@ Assessment.objects.filter(pk=assessment.pk).update(status="submitted", submitted
 print(json.dumps({"overall": readiness_summary(Assessment.objects.get()).get("overall")}))
 """
 
+CORRECT = """
+import importlib
+from django.apps import apps
+importlib.import_module("toolkit.migrations.0003_question_bank_corrections").correct(apps, None)
+"""
+
 AFTER = """
 import json
 from toolkit.models import Assessment, ExpertContact, Question, Questionnaire
@@ -70,13 +79,12 @@ def run(database, *args, script=None):
 def test_corrections_make_a_new_version_and_leave_submitted_reports_as_they_were(tmp_path):
     database = tmp_path / "before.sqlite3"
     run(database, "migrate", "--noinput", "-v", "0")
-    run(database, "migrate", "toolkit", "0002", "--noinput", "-v", "0")  # as before the corrections
     fixtures = sorted(str(p) for p in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
     run(database, "loaddata", *fixtures, "-v", "0")
     remove_contact_31 = "from toolkit.models import ExpertContact; ExpertContact.objects.filter(pk=31).delete()"
     run(database, "shell", script=remove_contact_31)
     before = json.loads(run(database, "shell", script=BEFORE).splitlines()[-1])
-    run(database, "migrate", "--noinput", "-v", "0")
+    run(database, "shell", script=CORRECT)
     after = json.loads(run(database, "shell", script=AFTER).splitlines()[-1])
     assert after == {
         "overall": before["overall"],  # the submitted report reads as it did

@@ -28,6 +28,18 @@ def test_how_we_score_shows_the_published_thresholds(client, officer):
     assert '<td class="govuk-table__cell">below 55</td><td class="govuk-table__cell">Not ready yet</td>' in html
 
 
+def test_how_we_score_states_the_compatibility_rules_as_the_code_keeps_them(client, officer):
+    client.force_login(officer)
+    response = client.get(reverse("toolkit:how-we-score"))
+    rules = response.context["compatibility_rules"]
+    assert len(rules) == 10
+    assert rules[-2] == (
+        "A theme with any conflict is in conflict; otherwise a theme with any difference is different; "
+        "otherwise a theme with any aligned question is aligned; otherwise it is not compared."
+    )
+    assert '<h2 class="govuk-heading-l" id="compatibility">How we compare partners\' answers</h2>' in response.content.decode()
+
+
 def test_how_we_score_needs_sign_in(db):
     response = Client().get(reverse("toolkit:how-we-score"))
     assert response["Location"] == "/sign-in/?next=/how-we-score/"

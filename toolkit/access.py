@@ -14,9 +14,11 @@ The rules, per step:
 
 - Self assessment: members of the council view, edit, submit and export.
 - Joint assessment (a council's answers within a partnership): members of that council view,
-  edit and submit. Members of the partnership's other councils view it once it is submitted,
-  read-only. The partnership's report is made from several councils' answers, so no single
-  council's joint assessment is exported on its own.
+  edit and submit, and read its private notes, while the council is a member. Members of the
+  partnership's other councils view it once it is submitted, read-only. The partnership's report
+  is made from several councils' answers, so no single council's joint assessment is exported on
+  its own. Only councils that have accepted their invitation are members: a council invited,
+  declined, removed or gone sees nothing of the partnership's work.
 - Design (the partnership's business case): members of the partnership's councils view, edit,
   submit and export.
 - Administrators (staff) view everything and may export; they change a council's answers only
@@ -24,7 +26,8 @@ The rules, per step:
 
 Programme-manager actions check the membership role: running a partnership (inviting and
 removing councils) is for the lead council's programme managers; answering an invitation is
-for the invited council's; signing off is for each member council's.
+for the invited council's; leaving is for a member council's (the lead cannot leave); signing
+off is for each member council's.
 """
 
 from dataclasses import dataclass
@@ -33,7 +36,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from toolkit.models import Assessment, Council, Export, Membership, Partnership, PartnershipMember, Step
+from toolkit.models import Assessment, Council, Export, Invitation, Membership, Partnership, PartnershipMember, Step
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Rights:
     edit: bool = False
     submit: bool = False
     export: bool = False
+    private: bool = False  # read and write the answering council's private notes
 
 
 NONE = Rights()
@@ -61,7 +65,7 @@ ADMIN = Rights(view=True, export=True)
 
 def union(*rights: Rights) -> Rights:
     """The rights of someone with several standings (say, an administrator who is also a member)."""
-    return Rights(*(any(getattr(r, name) for r in rights) for name in ("view", "edit", "submit", "export")))
+    return Rights(*(any(getattr(r, name) for r in rights) for name in ("view", "edit", "submit", "export", "private")))
 
 
 # --- The rules (pure) ------------------------------------------------------------------------
@@ -76,9 +80,9 @@ def assessment_rights(who: Standing, *, step: str, council_id, partner_ids, subm
     own = NONE
     if step == Step.SELF and council_id in who.councils:
         own = MEMBER
-    elif step == Step.JOINT:
+    elif step == Step.JOINT and council_id in partner_ids:
         if council_id in who.councils:
-            own = Rights(view=True, edit=True, submit=True)
+            own = Rights(view=True, edit=True, submit=True, private=True)
         elif submitted and who.councils & set(partner_ids):
             own = Rights(view=True)
     elif step == Step.DESIGN and who.councils & set(partner_ids):
@@ -94,17 +98,19 @@ def council_rights(who: Standing, council_id) -> Rights:
 
 @dataclass(frozen=True)
 class PartnershipRights:
-    view: bool = False
+    view: bool = False  # its page, the comparison and the report, and their PDFs
     manage: bool = False  # invite councils, withdraw invitations, remove members
     sign_off: bool = False  # sign off the business case for one's council
+    may_leave: frozenset = frozenset()  # the member councils this person may take out of it
 
 
 def partnership_rights(who: Standing, *, lead_id, member_ids) -> PartnershipRights:
     members = set(member_ids)
     return PartnershipRights(
         view=who.is_admin or bool(who.councils & members),
-        manage=lead_id in who.managed,
+        manage=lead_id in who.managed and lead_id in members,
         sign_off=bool(who.managed & members),
+        may_leave=frozenset((who.managed & members) - {lead_id}),
     )
 
 
@@ -180,6 +186,18 @@ def get_partnership(user, slug) -> tuple[Partnership, PartnershipRights]:
     if not rights.view:
         raise Http404("Not found.")
     return partnership, rights
+
+
+def get_invitation(user, pk, answer=False) -> Invitation:
+    """An invitation, for members of the invited council (404 to others); answering it is for
+    its programme managers (403 to its officers)."""
+    invitation = get_object_or_404(Invitation.objects.select_related("partnership__lead_council", "council", "invited_by"), pk=pk)
+    who = standing(user)
+    if invitation.council_id not in who.councils:
+        raise Http404("Not found.")
+    if answer and not may_answer_invitation(who, invitation.council_id):
+        raise PermissionDenied("Only your council's programme managers can answer an invitation.")
+    return invitation
 
 
 def get_export(user, pk) -> Export:

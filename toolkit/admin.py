@@ -220,7 +220,7 @@ class QuestionInline(LabelledTabularInline):
     model = Question
     formset = SectionQuestionsFormSet
     extra = 0
-    fields = ["position", "key", "text", "kind", "theme", "weight", "required", "is_gate"]
+    fields = ["position", "key", "text", "kind", "theme", "weight", "required", "is_gate", "comparison"]
     show_change_link = True
 
 
@@ -236,7 +236,7 @@ class SectionAdmin(admin.ModelAdmin):
 class OptionInline(LabelledTabularInline):
     model = Option
     extra = 0
-    fields = ["position", "value", "label", "score"]
+    fields = ["position", "value", "label", "score", "fits_any"]
 
 
 @admin.register(Question)
@@ -245,7 +245,7 @@ class QuestionAdmin(admin.ModelAdmin):
     list_filter = ["section__questionnaire", "kind", "theme", "is_gate", "required", "source"]
     search_fields = ["text", "key", "hint"]
     list_select_related = ["section", "theme"]
-    raw_id_fields = ["show_when_question"]
+    raw_id_fields = ["show_when_question", "excluded_by"]
     inlines = [OptionInline]
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
 from toolkit import conditions, questionnaires
-from toolkit.models import Answer, Assessment, Question
+from toolkit.models import Answer, Assessment, PrivateNote, Question
 
 
 @dataclass
@@ -77,15 +77,28 @@ class AnswerSheet:
     of queries whatever the number of questions.
     """
 
-    def __init__(self, assessment: Assessment):
+    def __init__(self, assessment: Assessment, sections=None, rows=None, private=False):
+        """``private``: also read the council's private notes. Only pages for the answering
+        council's own officers ask for them."""
         self.assessment = assessment
-        self.sections = questionnaires.load_structure(assessment.questionnaire)
+        self.sections = sections if sections is not None else questionnaires.load_structure(assessment.questionnaire)
         self.questions = [q for s in self.sections for q in s.questions.all()]
         self.by_key = {q.key: q for q in self.questions}
-        self.rows = {
-            a.question_id: a for a in assessment.answers.select_related("updated_by").order_by()
-        }
+        if rows is None:
+            rows = assessment.answers.select_related("updated_by").order_by()
+        self.rows = {a.question_id: a for a in rows}
         self.specs = [spec_for(q) for q in self.questions]
+        self.notes = {n.question_id: n for n in assessment.private_notes.order_by()} if private else {}
+
+    @classmethod
+    def for_many(cls, assessments, questionnaire) -> list:
+        """Sheets of several assessments of one questionnaire (the partners' joint assessments):
+        the structure is loaded once and every answer in one query, whatever their number."""
+        sections = questionnaires.load_structure(questionnaire)
+        by_assessment = {a.pk: [] for a in assessments}
+        for row in Answer.objects.filter(assessment__in=list(by_assessment)).order_by():
+            by_assessment[row.assessment_id].append(row)
+        return [cls(a, sections=sections, rows=by_assessment[a.pk]) for a in assessments]
 
     @property
     def values(self) -> dict:
@@ -158,11 +171,13 @@ class AnswerSheet:
                 if question.key not in shown:
                     continue
                 row = self.answer(question)
+                note = self.notes.get(question.id)
                 items.append(
                     {
                         "question": question,
                         "answer": display_value(question, row.value if row else None),
                         "comment": row.comment if row else "",
+                        "private_note": note.text if note else "",
                         "row": row,
                     }
                 )
@@ -196,8 +211,8 @@ def find_conflicts(sheet: AnswerSheet, section, submitted: dict, seen_at: dateti
 
 
 @transaction.atomic
-def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user) -> int:
-    """Write one page's answers. Returns how many answers changed.
+def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user, notes: dict | None = None) -> int:
+    """Write one page's answers, and its private notes when given. Returns how many answers changed.
 
     Only changed answers are written, so "who changed it and when" stays true. Clearing an
     answer removes it; an answer hidden by a condition is kept, and scoring leaves it out.
@@ -226,7 +241,34 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
         row.save()
         sheet.store(question, row)
         changed += 1
+    if notes is not None:
+        save_notes(sheet, section, notes, user, now)
     return changed
+
+
+def save_notes(sheet: AnswerSheet, section, notes: dict, user, now):
+    """The council's private notes on a page: kept apart from the answers, never shared."""
+    for question in section.questions.all():
+        if question.key not in notes:
+            continue
+        text, note = notes[question.key], sheet.notes.get(question.id)
+        if not text:
+            if note is not None:
+                note.delete()
+                sheet.notes.pop(question.id)
+        elif note is None or note.text != text:
+            note = note or PrivateNote(assessment=sheet.assessment, question=question)
+            note.text, note.updated_by, note.updated_at = text, user, now
+            note.save()
+            sheet.notes[question.id] = note
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A starting value offered for a question from another assessment, and where it came from."""
+
+    value: object
+    source: str  # e.g. "your council's self assessment submitted 3 May 2026"
 
 
 @transaction.atomic

@@ -59,3 +59,46 @@ def score_bars(rows, title, chart_id="chart", thresholds=()):
     return mark_safe("".join(str(p) for p in parts))
 
 
+
+
+# Fills for verdicts, with the words always written beside the bar (never colour alone).
+VERDICT_FILLS = {"Aligned": "#00703c", "Different": "#f47738", "Conflict": "#d4351c"}
+
+
+def verdict_bars(rows, title, chart_id="chart", verdicts=("Aligned", "Different", "Conflict")):
+    """A horizontal bar per row, split by how many questions have each verdict, with the counts
+    written after the bar. ``rows`` are (label, {verdict: count}) pairs."""
+    rows = list(rows)
+    height = len(rows) * (BAR_HEIGHT + GAP) + 40
+    most = max([sum(counts.get(v, 0) for v in verdicts) for _, counts in rows] + [1])
+
+    def words(counts):
+        return ", ".join(f"{counts.get(v, 0)} {v.lower()}" for v in verdicts)
+
+    description = "; ".join(f"{label}: {words(counts)}" for label, counts in rows)
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" class="toolkit-chart" role="img" '
+            'aria-labelledby="{0}-title {0}-desc" viewBox="0 0 {1} {2}" width="{1}" height="{2}" '
+            'font-family="Arial, Liberation Sans, DejaVu Sans, sans-serif" font-size="14">'
+            '<title id="{0}-title">{3}</title><desc id="{0}-desc">{4}</desc>',
+            chart_id, WIDTH + 120, height, title, description,
+        )
+    ]
+    scale = (PLOT_WIDTH - 40) / most
+    for index, (label, counts) in enumerate(rows):
+        y = 10 + index * (BAR_HEIGHT + GAP)
+        text_y = y + BAR_HEIGHT * 0.7
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">{}</text>', LABEL_WIDTH - 10, text_y, label))
+        x = LABEL_WIDTH
+        for verdict in verdicts:
+            width = counts.get(verdict, 0) * scale
+            if width:
+                parts.append(format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#ffffff"/>',
+                    f"{x:.1f}", y, f"{width:.1f}", BAR_HEIGHT, VERDICT_FILLS.get(verdict, "#505a5f"),
+                ))
+                x += width
+        parts.append(format_html('<text x="{}" y="{}" font-size="12" fill="#0b0c0c">{}</text>', f"{x + 8:.1f}", text_y, words(counts)))
+    parts.append(mark_safe("</svg>"))
+    return mark_safe("".join(str(p) for p in parts))

@@ -25,6 +25,10 @@ def comment_name(question):
     return f"comment_{question.key}"
 
 
+def note_name(question):
+    return f"private_{question.key}"
+
+
 def option_label(question, value):
     return next((o.label for o in question.options.all() if o.value == value), value)
 
@@ -143,19 +147,36 @@ def comment_field(question: Question) -> forms.Field:
     return field
 
 
+def private_note_field(question: Question, owner) -> forms.Field:
+    field = forms.CharField(
+        label=f"Private note to {owner}'s officers (optional)",
+        help_text=f"Only {owner}'s officers see this note. It is never shown to partners or put in any report.",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=govuk.CharacterCountTextarea(maxlength=COMMENT_MAX_LENGTH, rows=3),
+        error_messages={"max_length": f"Private note must be {COMMENT_MAX_LENGTH:,} characters or fewer"},
+    )
+    field.question = question
+    return field
+
+
 class SectionForm(forms.Form):
-    """One wizard page: the section's visible questions, each with an optional comment.
+    """One wizard page: the section's visible questions, each with an optional comment and,
+    where the step keeps them (the joint assessment), an optional note private to the council.
 
     ``partial`` is for "Save and come back later": what is entered must be valid, but required
-    questions may be left for later.
+    questions may be left for later. ``suggested`` maps question keys to where a starting value
+    offered for them came from, which the question's hint then says.
     """
 
     seen_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, section, visible, partial=False, **kwargs):
+    def __init__(self, *args, section, visible, partial=False, notes_for=None, suggested=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
         self.partial = partial
+        self.notes_for = notes_for  # the council whose private notes these are, if the step keeps them
+        suggested = suggested or {}
         own_keys = {q.key for q in section.questions.all()}
         self.questions = []
         for question in section.questions.all():
@@ -167,18 +188,26 @@ class SectionForm(forms.Form):
             conditional_here = bool(controller and controller.key in own_keys)
             required = question.required and not partial and not conditional_here
             field = build_field(question, required)
+            hint = question.hint
             if conditional_here:
-                condition = f"Only answer this if you answered {condition_labels(question)} to ‘{controller.text}’."
-                field.help_text = escape(f"{condition} {question.hint}".strip())
+                hint = f"Only answer this if you answered {condition_labels(question)} to ‘{controller.text}’. {hint}"
+            if question.key in suggested:
+                hint = f"We have filled this in from {suggested[question.key]}. Check it is still right before you save. {hint}"
+            field.help_text = escape(hint.strip())
             self.fields[answer_name(question)] = field
             self.fields[comment_name(question)] = comment_field(question)
+            if notes_for is not None:
+                self.fields[note_name(question)] = private_note_field(question, notes_for)
             self.questions.append(question)
         if not self.is_bound:
             self.initial.setdefault("seen_at", timezone.now())
 
     def answer_fields(self):
-        """(question, answer field, comment field) for the template, in order."""
-        return [(q, self[answer_name(q)], self[comment_name(q)]) for q in self.questions]
+        """(question, answer field, comment field, private note field or None), in order."""
+        return [
+            (q, self[answer_name(q)], self[comment_name(q)], self[note_name(q)] if self.notes_for is not None else None)
+            for q in self.questions
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -205,3 +234,10 @@ class SectionForm(forms.Form):
     def comments(self) -> dict:
         data = getattr(self, "cleaned_data", {})
         return {q.key: data.get(comment_name(q), "") for q in self.questions}
+
+    def notes(self) -> dict | None:
+        """question key -> private note, or None when the step keeps no private notes."""
+        if self.notes_for is None:
+            return None
+        data = getattr(self, "cleaned_data", {})
+        return {q.key: data.get(note_name(q), "") for q in self.questions}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from toolkit.models import Assessment, Council, Membership, Partnership, Step
+from toolkit.models import Assessment, Council, Invitation, Membership, Partnership, Step
 
 
 class Status:
@@ -88,6 +88,7 @@ class CouncilTasks:
     joint_status: str
     design_status: str
     partnerships: list
+    invitations: list = field(default_factory=list)  # waiting for this council's answer
 
     @property
     def self_url(self):
@@ -142,6 +143,11 @@ def council_tasks(user) -> list[CouncilTasks]:
 
     partnerships = with_progress(Partnership.objects.filter(councils__in=councils).distinct())
     progress = partnership_progress(partnerships)
+    invitations = defaultdict(list)
+    for invitation in Invitation.objects.filter(council__in=councils, status=Invitation.Status.PENDING).select_related(
+        "partnership__lead_council", "invited_by"
+    ):
+        invitations[invitation.council_id].append(invitation)
 
     tasks = []
     for membership in memberships:
@@ -156,6 +162,7 @@ def council_tasks(user) -> list[CouncilTasks]:
                 joint_status=combine(p.joint[council] for p in mine),
                 design_status=combine(p.design for p in mine if p.joint_complete),
                 partnerships=sorted(mine, key=lambda p: p.partnership.name),
+                invitations=invitations[council.id],
             )
         )
     return tasks

@@ -39,13 +39,16 @@ def copy_as_draft(questionnaire: Questionnaire) -> Questionnaire:
             question.save()
             copied_questions[old_id] = question
             Option.objects.bulk_create(
-                Option(question=question, position=o.position, value=o.value, label=o.label, score=o.score)
+                Option(question=question, position=o.position, value=o.value, label=o.label, score=o.score, fits_any=o.fits_any)
                 for o in options
             )
+    # Questions that point at others ("show only when", overlap's "never share") point at the copies.
     for question in copied_questions.values():
-        if question.show_when_question_id:
-            question.show_when_question = copied_questions[question.show_when_question_id]
-            question.save(update_fields=["show_when_question"])
+        pointers = [name for name in ("show_when_question", "excluded_by") if getattr(question, f"{name}_id")]
+        for name in pointers:
+            setattr(question, name, copied_questions[getattr(question, f"{name}_id")])
+        if pointers:
+            question.save(update_fields=pointers)
     return draft
 
 

@@ -36,10 +36,12 @@ class Result:
     pdf_template: str
     builder: str  # dotted path to ``build(assessment) -> dict``; see ``build``
     next_steps: str  # what the confirmation page says the report gives
-    rules_url_name: str = ""  # a page explaining how the result is worked out
+    rules_url_name: str = ""  # a page explaining how the result is worked out, and the part of it
+    rules_fragment: str = ""
     rules_link_text: str = ""
     of_partnership: bool = False  # built from a partnership rather than from one assessment
     page_url_name: str = "toolkit:assessment-summary"  # takes the subject's pk, or a partnership's slug
+    readiness_check: str = ""  # dotted path to ``ready(subject) -> bool``, when a report needs more than one assessment
 
     def build(self, subject) -> dict:
         """The report's context. It holds at least ``owner`` (a council or partnership),
@@ -50,6 +52,14 @@ class Result:
 
     def subject_of(self, assessment):
         return assessment.partnership if self.of_partnership else assessment
+
+    @property
+    def rules_url(self) -> str:
+        return reverse(self.rules_url_name) + (f"#{self.rules_fragment}" if self.rules_fragment else "") if self.rules_url_name else ""
+
+    def ready(self, subject) -> bool:
+        """Whether there is a report to see yet."""
+        return import_string(self.readiness_check)(subject) if self.readiness_check else True
 
     def url(self, assessment) -> str:
         subject = self.subject_of(assessment)
@@ -64,6 +74,11 @@ class StepKind:
     noun: str  # what is started, continued and submitted, in a sentence: "the business case"
     owner: str
     result: Result | None = None
+    private_notes: bool = False  # officers may keep notes private to their council on each question
+    suggester: str = ""  # dotted path to ``suggest(assessment) -> {key: answers.Suggestion}``: starting values
+
+    def suggestions(self, assessment) -> dict:
+        return import_string(self.suggester)(assessment) if self.suggester else {}
 
     @property
     def home_url_name(self):
@@ -83,14 +98,37 @@ READINESS = Result(
     builder="toolkit.readiness.report.readiness_summary",
     next_steps="Read your readiness summary: it shows your verdict, your strengths, and the gaps to close, with tips, tools, experts and case studies for each.",
     rules_url_name="toolkit:how-we-score",
+    rules_fragment="readiness",
     rules_link_text="How we score readiness",
+)
+
+COMPATIBILITY = Result(
+    title="Compatibility report",
+    export_kind=Export.Kind.COMPATIBILITY,
+    filename="compatibility-report",
+    page_template="compatibility/report.html",
+    pdf_template="compatibility/pdf.html",
+    builder="toolkit.compatibility.report.compatibility_report",
+    next_steps=(
+        "Once two or more partner councils have submitted, the compatibility report compares your answers: "
+        "where you agree, where you differ, and what to resolve before the business case."
+    ),
+    rules_url_name="toolkit:how-we-score",
+    rules_fragment="compatibility",
+    rules_link_text="How we compare answers",
+    of_partnership=True,
+    page_url_name="toolkit:partnership-report",
+    readiness_check="toolkit.compatibility.report.report_ready",
 )
 
 STEPS = {
     kind.code: kind
     for kind in [
         StepKind(Step.SELF, "self-assessment", "Self assessment", "self assessment", COUNCIL, READINESS),
-        StepKind(Step.JOINT, "joint-assessment", "Joint assessment", "joint assessment", MEMBER),
+        StepKind(
+            Step.JOINT, "joint-assessment", "Joint assessment", "joint assessment", MEMBER, COMPATIBILITY,
+            private_notes=True, suggester="toolkit.compatibility.starting.from_self_assessment",
+        ),
         StepKind(Step.DESIGN, "design", "Design", "business case", PARTNERSHIP),
     ]
 }

@@ -1,8 +1,9 @@
 from django.urls import path
 
 from toolkit import steps
-from toolkit.readiness.views import how_we_score
-from toolkit.views import assessments, dashboard, exports, pages, partnerships
+from toolkit.compatibility import views as compatibility
+from toolkit.partnerships import views as partnerships
+from toolkit.views import assessments, dashboard, exports, pages
 from toolkit.views import steps as step_views
 from toolkit.wizard import AssessmentWizard
 
@@ -11,9 +12,20 @@ urlpatterns = [
     path("", pages.start, name="start"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
-    path("how-we-score/", how_we_score, name="how-we-score"),
+    path("how-we-score/", pages.how_we_score, name="how-we-score"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("questions/<int:pk>/guidance/", pages.question_guidance, name="question-guidance"),
+    path("partnerships/new/", partnerships.new_partnership, name="partnership-new"),
     path("partnerships/<slug:slug>/", partnerships.partnership, name="partnership"),
+    path("partnerships/<slug:slug>/invite/", partnerships.invite, name="partnership-invite"),
+    path("partnerships/<slug:slug>/comparison/", compatibility.comparison, name="partnership-comparison"),
+    path("partnerships/<slug:slug>/compatibility-report/", compatibility.report, name="partnership-report"),
+    path("partnerships/<slug:slug>/compatibility-report/pdf/", compatibility.report_pdf, name="partnership-report-pdf"),
+    path("partnerships/<slug:slug>/invitations/<int:pk>/withdraw/", partnerships.withdraw, name="invitation-withdraw"),
+    path("partnerships/<slug:slug>/members/<slug:council>/remove/", partnerships.remove, name="member-remove"),
+    path("partnerships/<slug:slug>/members/<slug:council>/leave/", partnerships.leave, name="member-leave"),
+    path("invitations/<int:pk>/accept/", partnerships.answer_invitation, {"accept": True}, name="invitation-accept"),
+    path("invitations/<int:pk>/decline/", partnerships.answer_invitation, {"accept": False}, name="invitation-decline"),
     path("partnerships/<slug:slug>/exports/", exports.partnership_exports, name="partnership-exports"),
     path("councils/<slug:slug>/exports/", exports.council_exports, name="council-exports"),
     path("exports/<int:pk>/download/", exports.download, name="export-download"),

@@ -26,9 +26,10 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from toolkit import access
-from toolkit.answers import AnswerSheet, AssessmentClosed, find_conflicts, save_section
-from toolkit.forms import SectionForm, answer_name, comment_name
+from toolkit import access, conditions
+from toolkit.steps import get as step_kind
+from toolkit.answers import AnswerSheet, AssessmentClosed, Suggestion, carry_value, find_conflicts, save_section
+from toolkit.forms import SectionForm, answer_name, comment_name, note_name
 from toolkit.models import Question
 
 DONE_STEP = "check"
@@ -84,7 +85,9 @@ class AssessmentWizard(NamedUrlWizardView):
         if self.assessment.is_submitted:
             messages.error(request, "This assessment has been submitted, so its answers can no longer be changed.")
             return redirect("toolkit:assessment", pk=self.assessment.pk)
-        self.sheet = AnswerSheet(self.assessment)
+        self.kind = step_kind(self.assessment.step_id)
+        self.sheet = AnswerSheet(self.assessment, private=self.rights.private and self.kind.private_notes)
+        self.suggestions = self.offered(self.kind.suggestions(self.assessment))
         self.form_list = OrderedDict((section.slug, SectionForm) for section in self.sheet.sections)
         step = kwargs.get("step")
         if step is not None and step != DONE_STEP and step not in self.form_list:
@@ -108,11 +111,25 @@ class AssessmentWizard(NamedUrlWizardView):
             return reverse("toolkit:assessment-check", args=[self.assessment.pk])
         return reverse(self.url_name, kwargs={"pk": self.assessment.pk, "step": step})
 
+    def offered(self, suggestions) -> dict:
+        """Starting values for questions not answered yet, as each question takes them now."""
+        offered = {}
+        for question in self.sheet.questions:
+            suggestion = suggestions.get(question.key)
+            if suggestion is None or self.sheet.answer(question) is not None:
+                continue
+            value = carry_value(question, suggestion.value)
+            if conditions.is_answered(value):
+                offered[question.key] = Suggestion(value, suggestion.source)
+        return offered
+
     def get_form_kwargs(self, step=None):
         return {
             "section": self.sheet.section(step or self.steps.current),
             "visible": self.sheet.visible(),
             "partial": self.request.POST.get("action") == "later",
+            "notes_for": self.assessment.council if self.kind.private_notes and self.rights.private else None,
+            "suggested": {key: s.source for key, s in self.suggestions.items()},
         }
 
     def get_form_initial(self, step):
@@ -122,6 +139,11 @@ class AssessmentWizard(NamedUrlWizardView):
             if row is not None:
                 initial[answer_name(question)] = initial_value(question, row.value)
                 initial[comment_name(question)] = row.comment
+            elif question.key in self.suggestions:
+                initial[answer_name(question)] = initial_value(question, self.suggestions[question.key].value)
+            note = self.sheet.notes.get(question.id)
+            if note is not None:
+                initial[note_name(question)] = note.text
         return initial
 
     def get(self, request, *args, **kwargs):
@@ -151,7 +173,7 @@ class AssessmentWizard(NamedUrlWizardView):
             return self.render(self.get_form(data=data), conflicts=conflicts)
 
         try:
-            save_section(self.sheet, section, form.values(), form.comments(), self.request.user)
+            save_section(self.sheet, section, form.values(), form.comments(), self.request.user, notes=form.notes())
         except AssessmentClosed:
             messages.error(self.request, "This assessment was submitted while you were working on it, so your changes were not saved.")
             return redirect("toolkit:assessment", pk=self.assessment.pk)

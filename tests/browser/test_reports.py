@@ -44,7 +44,7 @@ def test_a_programme_manager_reads_the_readiness_summary_and_downloads_it(browse
 
     # How the verdict is reached.
     tab.click(tab.get_by_role("link", name="How we score", exact=True))
-    expect(tab.get_by_role("heading", level=1)).to_have_text("How we score readiness")
+    expect(tab.get_by_role("heading", level=1)).to_have_text("How we score and compare")
 
 
 def test_a_programme_manager_downloads_an_earlier_export_again(browser_page):

@@ -49,7 +49,7 @@ def test_an_officer_signs_in_and_reads_the_dashboard(browser_page):
     expect(tab.get_by_role("table", name="Submitted assessments")).to_contain_text("Merton Programme Manager")
     expect(tab.get_by_role("button", name="Start a new self assessment")).to_be_visible()
     tab.click(tab.get_by_role("link", name="How we score readiness"))
-    expect(tab.get_by_role("heading", level=1)).to_have_text("How we score readiness")
+    expect(tab.get_by_role("heading", level=1)).to_have_text("How we score and compare")
 
     # Change password: a mistake first.
     tab.click(tab.get_by_role("link", name="Change password"))

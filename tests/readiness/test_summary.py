@@ -312,7 +312,7 @@ def test_export_report_command_explains_what_is_missing(db):
         call_command("export_report", "self", "--partnership", "south-london-legal")
 
 
-@pytest.mark.parametrize("step,title", [("joint", "joint assessment"), ("design", "business case")])
+@pytest.mark.parametrize("step,title", [("design", "business case")])
 def test_export_report_refuses_a_step_without_a_report(db, step, title):
     from django.core.management import CommandError
 

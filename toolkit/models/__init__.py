@@ -1,15 +1,15 @@
 """The toolkit's data, by area: the question bank, councils and partnerships, assessments and
 answers, signposting content, and the record of exports."""
 
-from toolkit.models.assessments import OWNER_SHAPES, Answer, Assessment
+from toolkit.models.assessments import OWNER_SHAPES, Answer, Assessment, PrivateNote
 from toolkit.models.content import CaseStudy, ExpertContact, Guidance, KeyTool, Reading, SignpostItem
-from toolkit.models.councils import Council, Membership, Partnership, PartnershipMember
+from toolkit.models.councils import Council, Invitation, Membership, Partnership, PartnershipEvent, PartnershipMember
 from toolkit.models.exports import Export, export_path
 from toolkit.models.questions import Option, Question, Questionnaire, Section, Step, Theme
 from toolkit.models.sources import Source
 
 __all__ = [
-    "OWNER_SHAPES", "Answer", "Assessment", "CaseStudy", "ExpertContact", "Guidance", "KeyTool", "Reading",
+    "OWNER_SHAPES", "Answer", "Assessment", "PrivateNote", "Invitation", "PartnershipEvent", "CaseStudy", "ExpertContact", "Guidance", "KeyTool", "Reading",
     "SignpostItem", "Council", "Membership", "Partnership", "PartnershipMember", "Export", "export_path",
     "Option", "Question", "Questionnaire", "Section", "Step", "Theme", "Source",
 ]

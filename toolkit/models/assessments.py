@@ -116,3 +116,22 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question.key}: {self.value!r}"
+
+
+class PrivateNote(models.Model):
+    """A council's note on one of its joint-assessment answers, for its own officers only.
+
+    Kept apart from the answers, so no page, export or PDF that partners can see ever reads it.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="private_notes")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "question"], name="one_private_note_per_question")]
+
+    def __str__(self):
+        return f"Private note on {self.question.key}"

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from toolkit.models.questions import Questionnaire
 from toolkit.models.sources import Source
 
 
@@ -66,9 +67,21 @@ class Partnership(models.Model):
     name = models.CharField(max_length=160, unique=True)
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
+    services = models.CharField(max_length=300, blank=True, help_text="The services in scope, in a few words.")
     lead_council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="led_partnerships")
+    # Only councils that have accepted are members; invitations are kept apart.
     councils = models.ManyToManyField(Council, through="PartnershipMember", related_name="partnerships")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.FORMING)
+    # Every member answers the same version, so their answers can be compared question by question.
+    joint_questionnaire = models.ForeignKey(
+        Questionnaire,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The joint-assessment questionnaire version every member answers; set when the partnership is set up.",
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -92,3 +105,71 @@ class PartnershipMember(models.Model):
 
     def __str__(self):
         return f"{self.council} in {self.partnership}"
+
+
+class Invitation(models.Model):
+    """A council asked to join a partnership. Only once its programme manager accepts is it a member."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="invitations")
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="invitations")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    invited_at = models.DateTimeField(default=timezone.now)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-invited_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "council"], condition=models.Q(status="pending"), name="one_pending_invitation_per_council"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.council} invited to {self.partnership} ({self.get_status_display().lower()})"
+
+
+class PartnershipEvent(models.Model):
+    """Who did what to a partnership's membership, and when: its history, shown on its page."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Set up"
+        INVITED = "invited", "Invited"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Invitation withdrawn"
+        REMOVED = "removed", "Removed"
+        LEFT = "left", "Left"
+
+    SENTENCES = {
+        Kind.CREATED: "Set up the partnership, led by {council}",
+        Kind.INVITED: "Invited {council}",
+        Kind.ACCEPTED: "{council} accepted the invitation",
+        Kind.DECLINED: "{council} declined the invitation",
+        Kind.WITHDRAWN: "Withdrew the invitation to {council}",
+        Kind.REMOVED: "Removed {council}",
+        Kind.LEFT: "{council} left the partnership",
+    }
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="events")
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.sentence} ({self.partnership}, {self.at:%d %B %Y})"
+
+    @property
+    def sentence(self):
+        return self.SENTENCES[self.kind].format(council=self.council or "a council no longer listed")

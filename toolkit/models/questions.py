@@ -121,7 +121,18 @@ class Question(models.Model):
         TEXT = "text", "Short text"
         LONG_TEXT = "long_text", "Long text"
 
+    class Comparison(models.TextChoices):
+        """How partners' answers to this question are compared in the joint assessment."""
+
+        MUST_MATCH = "match", "Must match (a difference is a conflict)"
+        MAY_DIFFER = "differ", "May differ (shown, never a conflict)"
+        TOLERANCE = "tolerance", "Numbers within a tolerance"
+        MONTHS = "months", "Dates within a number of months"
+        OVERLAP = "overlap", "Overlap: what one includes, another will never share"
+        NONE = "none", "Not compared (shown side by side)"
+
     CHOICE_KINDS = {Kind.YES_NO, Kind.YES_PARTLY_NO, Kind.AGREEMENT, Kind.SINGLE, Kind.MULTIPLE}
+    FIGURE_KINDS = {Kind.NUMBER, Kind.MONEY, Kind.PERCENTAGE}
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
     # The section's questionnaire, kept here so the database can hold keys unique within a
@@ -156,6 +167,25 @@ class Question(models.Model):
     max_value = models.IntegerField(null=True, blank=True, help_text="For numbers, money and percentages.")
     max_length = models.PositiveIntegerField(null=True, blank=True, help_text="For text; a sensible default applies when blank.")
     source = models.CharField(max_length=40, choices=Source.choices)
+    comparison = models.CharField(
+        max_length=20,
+        choices=Comparison.choices,
+        default=Comparison.NONE,
+        help_text="How partners' answers are compared in the joint assessment.",
+    )
+    tolerance = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, help_text="For numbers within a tolerance: how far apart answers may be."
+    )
+    tolerance_is_percent = models.BooleanField(default=False, help_text="The tolerance is a percentage of the largest answer.")
+    months = models.PositiveSmallIntegerField(null=True, blank=True, help_text="For dates: how many months apart answers may be.")
+    excluded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For overlap: the question where a partner lists what it will never share (with the same options).",
+    )
 
     class Meta:
         ordering = ["section__position", "position"]
@@ -196,6 +226,32 @@ class Question(models.Model):
             unknown = [v for v in self.show_when_values if not other.options.filter(value=v).exists()]
             if unknown:
                 raise ValidationError({"show_when_value": f"‘{other.text}’ has no option {', '.join(unknown)}."})
+        self.clean_comparison()
+
+    def clean_comparison(self):
+        """Each way of comparing fits some kinds of question and needs its settings."""
+        C = self.Comparison
+        fits = {
+            C.MUST_MATCH: self.is_choice,
+            C.MAY_DIFFER: self.is_choice or self.kind in self.FIGURE_KINDS or self.kind == self.Kind.DATE,
+            C.TOLERANCE: self.kind in self.FIGURE_KINDS,
+            C.MONTHS: self.kind == self.Kind.DATE,
+            C.OVERLAP: self.kind == self.Kind.MULTIPLE,
+            C.NONE: True,
+        }
+        if not fits.get(self.comparison, True):
+            raise ValidationError({"comparison": f"‘{self.get_comparison_display()}’ does not fit a question of the kind ‘{self.get_kind_display()}’."})
+        # Not tied to their fields: a section's page edits questions without these settings.
+        if self.comparison == C.TOLERANCE and self.tolerance is None:
+            raise ValidationError("Give the tolerance: how far apart answers may be.")
+        if self.comparison == C.MONTHS and self.months is None:
+            raise ValidationError("Give how many months apart the dates may be.")
+        if self.comparison == C.OVERLAP:
+            other = self.excluded_by
+            if other is None:
+                raise ValidationError("For overlap, choose the question where partners list what they will never share.")
+            if other.kind != self.Kind.MULTIPLE or other.section.questionnaire_id != self.section.questionnaire_id:
+                raise ValidationError("For overlap, choose a multiple-choice question of the same questionnaire.")
 
 
 class Option(models.Model):
@@ -204,6 +260,10 @@ class Option(models.Model):
     value = models.SlugField(max_length=80, help_text="Stored with the answer; keep it stable across versions.")
     label = models.CharField(max_length=200)
     score = models.PositiveSmallIntegerField(validators=[MinValueValidator(0), MaxValueValidator(100)], default=0)
+    fits_any = models.BooleanField(
+        default=False,
+        help_text="This answer fits any other partner's (for example 'Not decided' or 'Either'): a difference with it is worth a conversation, never a conflict.",
+    )
 
     class Meta:
         ordering = ["question", "position"]

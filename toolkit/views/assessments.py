@@ -31,15 +31,20 @@ def page_context(assessment, rights, **extra):
         "rights": rights,
         "editable": rights.edit and not assessment.is_submitted,
         # Its report, once there is one to see (a partnership's needs two members' answers).
-        "result_url": step.result.url(assessment) if step.result and assessment.is_submitted else None,
+        "result_url": step.result.url(assessment) if report_to_see(step, assessment) else None,
         **extra,
     }
+
+
+def report_to_see(step, assessment) -> bool:
+    result = step.result
+    return bool(result and assessment.is_submitted and result.ready(result.subject_of(assessment)))
 
 
 def overview(request, pk):
     """The assessment's task list: each section with its status."""
     assessment, rights = access.get_assessment(request.user, pk)
-    sheet = AnswerSheet(assessment)
+    sheet = AnswerSheet(assessment, private=rights.private)
     editable = rights.edit and not assessment.is_submitted
     sections = [
         {
@@ -78,7 +83,7 @@ def check_answers(request, pk):
     assessment, rights = access.get_assessment(request.user, pk)
     if assessment.is_submitted:
         return after_submission(assessment)
-    sheet = AnswerSheet(assessment)
+    sheet = AnswerSheet(assessment, private=rights.private)
     missing = [(s, sheet.missing_in(s)) for s in sheet.visible_sections()]
     return render(
         request,

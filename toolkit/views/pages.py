@@ -1,9 +1,17 @@
-"""Pages anyone can read, signed in or not."""
+"""Pages anyone can read, signed in or not, and the guidance for a question."""
+
+import re
 
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
-from toolkit.models import Step
+from toolkit import questionnaires
+from toolkit.compatibility import rules as compatibility_rules
+from toolkit.models import Question, Step
+from toolkit.signposts import signposts_by_theme
+
+slug_re = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @login_not_required
@@ -19,3 +27,47 @@ def accessibility(request):
 @login_not_required
 def privacy(request):
     return render(request, "toolkit/privacy.html")
+
+
+def question_guidance(request, pk):
+    """One question with its guidance, where it comes from, how partners' answers to it are
+    compared, and the help available for its theme. Linked from each row of the comparison."""
+    question = get_object_or_404(
+        Question.objects.select_related("section__questionnaire__step", "theme", "excluded_by"), pk=pk
+    )
+    step = question.section.questionnaire.step
+    partnership = request.GET.get("partnership", "")
+    return render(
+        request,
+        "toolkit/question_guidance.html",
+        {
+            "question": question,
+            "step": step,
+            "signposts": signposts_by_theme(step.code, [question.theme.slug])[question.theme.slug],
+            # Back to the comparison it was opened from; that page checks who may see it.
+            "back_url": reverse("toolkit:partnership-comparison", args=[partnership]) if slug_re.fullmatch(partnership) else "",
+        },
+    )
+
+
+def rules_in(docstring) -> list:
+    """The bullet points after "The rules:" in a rules module's docstring, one string each, so
+    the page states the rules exactly as the code keeps them."""
+    text = docstring.split("The rules:", 1)[1]
+    rules = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            rules.append(line[2:])
+        elif line and rules:
+            rules[-1] += " " + line
+    return rules
+
+
+def how_we_score(request):
+    """The readiness scoring rules and the compatibility rules, with the published thresholds."""
+    return render(
+        request,
+        "toolkit/how_we_score.html",
+        {"questionnaire": questionnaires.published(Step.SELF), "compatibility_rules": rules_in(compatibility_rules.__doc__)},
+    )

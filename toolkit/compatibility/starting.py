@@ -1,0 +1,21 @@
+"""Starting values for a council's joint assessment: its answers to the same questions (the
+same key) in its latest submitted self assessment. They are offered on the wizard's pages, not
+saved, until an officer checks them and saves the page."""
+
+from django.utils.formats import date_format
+
+from toolkit.answers import Suggestion
+from toolkit.models import Assessment, Step
+
+
+def from_self_assessment(assessment) -> dict:
+    latest = (
+        Assessment.objects.filter(step=Step.SELF, council=assessment.council_id)
+        .exclude(status=Assessment.Status.IN_PROGRESS)
+        .order_by("-submitted_at")
+        .first()
+    )
+    if latest is None:
+        return {}
+    source = f"your council's self assessment submitted {date_format(latest.submitted_at, 'j F Y')}"
+    return {answer.question.key: Suggestion(answer.value, source) for answer in latest.answers.select_related("question")}
