@@ -13,8 +13,13 @@ Sections and questions (theme, weight, option scores):
 3. costs: ``costs-known`` yes/no (finance, 1); ``costs-budget`` money; ``costs-review`` date and
    ``costs-staff`` number, both optional
 4. plans: ``plans-why-not`` text, and ``plans-costing-soon`` yes/no, optional (finance, 1), both shown
-   when costs-known is "no" (earlier page); ``plans-services``
-   multiple choice (vision, 1; hr 100, it 50, legal 0); ``plans-share`` percentage, optional
+   when costs-known is "no" (earlier page); ``plans-services`` multiple choice (vision, 1; hr 100,
+   it 50, legal 0); ``plans-never`` the same options, optional and unscored; ``plans-share``
+   percentage, optional
+
+How partners' answers compare in a joint assessment (``COMPARISONS``): the gate and
+aims-clear must match, aims-agreed may differ, the budget within 10%, the review date within 12
+months, the services in scope overlap with those never shared, the share within 5 points.
 """
 
 from toolkit.models import Option, Question, Questionnaire, Section, Theme
@@ -51,9 +56,22 @@ SECTIONS = [
         ("plans-costing-soon", "Will costs be known within a year?", "yes_no", "finance", 1, YES_NO,
          {"show_when": ("costs-known", "no"), "required": False}),
         ("plans-services", "Which services would you share?", "multiple", "vision", 1, SERVICES, {}),
+        ("plans-never", "Which services would you never share?", "multiple", "vision", 0, SERVICES, {"required": False}),
         ("plans-share", "What share of the budget is in scope?", "percentage", "finance", 0, [], {"required": False}),
     ]),
 ]
+
+COMPARISONS = {
+    "gate": {"comparison": "match"},
+    "aims-clear": {"comparison": "match"},
+    "aims-agreed": {"comparison": "differ"},
+    "costs-known": {"comparison": "match"},
+    "costs-budget": {"comparison": "tolerance", "tolerance": 10, "tolerance_is_percent": True},
+    "costs-review": {"comparison": "months", "months": 12},
+    "plans-services": {"comparison": "overlap", "excluded_by": "plans-never"},
+    "plans-never": {"comparison": "differ"},
+    "plans-share": {"comparison": "tolerance", "tolerance": 5},
+}
 
 # Answers as the wizard stores them, and their results worked out by hand.
 STRONG = {
@@ -98,6 +116,11 @@ def questionnaire(step="self", title="Test questionnaire", publish=True) -> Ques
                 for i, (v, label, score) in enumerate(options)
             )
             questions[key] = question
+    for key, settings in COMPARISONS.items():
+        settings = dict(settings)
+        if "excluded_by" in settings:
+            settings["excluded_by"] = questions[settings["excluded_by"]]
+        Question.objects.filter(pk=questions[key].pk).update(**settings)
     if publish:
         Questionnaire.objects.filter(step=step, status="published").update(status="retired")
         found.status = "published"

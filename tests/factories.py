@@ -29,3 +29,23 @@ def partnership(slug, lead, members, **fields):
     for member in members:
         PartnershipMember.objects.create(partnership=created, council=member)
     return created
+
+
+def joint_assessment(partnership, council, answers, submitted=True, when=None):
+    """A council's joint assessment in a partnership with the given answers (question key to
+    stored value), of the partnership's questionnaire version (the published one if it has none)."""
+    from django.utils import timezone
+
+    from toolkit.models import Answer, Assessment, Questionnaire
+
+    if partnership.joint_questionnaire_id is None:
+        partnership.joint_questionnaire = Questionnaire.objects.get(step="joint", status="published")
+        partnership.save(update_fields=["joint_questionnaire"])
+    questionnaire = partnership.joint_questionnaire
+    assessment = Assessment.objects.create(questionnaire=questionnaire, council=council, partnership=partnership)
+    questions = {q.key: q for q in questionnaire.questions.all()}
+    Answer.objects.bulk_create(Answer(assessment=assessment, question=questions[k], value=v) for k, v in answers.items())
+    if submitted:
+        Assessment.objects.filter(pk=assessment.pk).update(status="submitted", submitted_at=when or timezone.now())
+        assessment.refresh_from_db()
+    return assessment

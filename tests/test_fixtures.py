@@ -2,9 +2,11 @@
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models as db_models
 from django.db.models import F
 
@@ -333,3 +335,156 @@ def test_no_text_claims_the_sources_split_costs_by_baseline_spend_or_agreed_perc
             if claims_the_sources and "common practice" not in sentence and "no example" not in sentence:
                 wrong.append((label, sentence))
     assert wrong == []
+
+
+# ---------------------------------------------------------------------------------------------
+# How the joint assessment compares partners' answers: settings on the questions.
+
+# Every joint question's comparison, written out by hand. "match": partners must agree before a
+# business case; "differ": a difference is worth a conversation; "tolerance" and "months": figures
+# and dates that must be close; "overlap": services in scope against those a partner will never
+# share; "none": free text, and figures or dates that naturally differ between councils.
+JOINT_COMPARISONS = {
+    "joint-aims": "none",
+    "joint-expectations-clear": "differ",
+    "joint-leaders-committed": "match",
+    "joint-cost-and-quality": "differ",
+    "joint-services-in": "overlap",
+    "joint-services-never": "differ",
+    "not-shared": "none",
+    "joint-scope-clear": "differ",
+    "joint-start-small": "differ",
+    "joint-share-performance-data": "differ",
+    "joint-annual-budget": "none",
+    "joint-annual-income": "none",
+    "joint-overheads-known": "differ",
+    "joint-savings-target": "tolerance",
+    "joint-savings-split": "match",
+    "joint-set-up-costs": "match",
+    "joint-procurement-approach": "match",
+    "joint-procurement-involved": "differ",
+    "contracts-tie-in": "differ",
+    "contract-end-date": "months",
+    "joint-co-location": "differ",
+    "joint-willing-to-relocate": "differ",
+    "joint-travel-costs": "differ",
+    "joint-members-consulted": "differ",
+    "joint-members-briefing-date": "none",
+    "joint-member-expectations": "differ",
+    "joint-members-accept-shared-control": "differ",
+    "joint-political-aspirations": "differ",
+    "joint-trust": "differ",
+    "joint-culture-similar": "differ",
+    "joint-willing-to-concede": "differ",
+    "joint-geography": "differ",
+    "joint-pay-comparable": "differ",
+    "joint-pensions-understood": "differ",
+    "joint-align-terms": "differ",
+    "joint-employment-model": "match",
+    "joint-hr-involved": "differ",
+    "joint-main-systems": "none",
+    "joint-willing-to-change-system": "match",
+    "joint-systems-to-keep": "none",
+    "joint-it-involved": "differ",
+    "joint-shared-language": "differ",
+    "joint-collaboration-type": "match",
+    "joint-delivery-model": "match",
+    "joint-pace": "match",
+    "joint-redundancy-accepted": "differ",
+}
+
+# The settings that go with a comparison: (tolerance, tolerance is a percentage, months, the key
+# of the "will never share" question). Every other joint question has none of them.
+JOINT_COMPARISON_SETTINGS = {
+    "joint-savings-target": (Decimal("5"), False, None, None),  # within 5 percentage points
+    "contract-end-date": (None, False, 12, None),
+    "joint-services-in": (None, False, None, "joint-services-never"),
+}
+
+# Answers that fit any other partner's answer: a difference with them is never a conflict.
+FITS_ANY = {
+    ("joint-savings-split", "not-decided"),
+    ("joint-procurement-approach", "not-decided"),
+    ("joint-employment-model", "either"),
+    ("joint-employment-model", "not-decided"),
+    ("joint-delivery-model", "not-decided"),
+    ("joint-pace", "no-preference"),
+}
+
+# Keys shared by the self assessment and the joint assessment, so a council's submitted
+# self-assessment answers can start its joint assessment.
+SHARED_KEYS = {"contracts-tie-in", "contract-end-date", "not-shared"}
+
+
+def published_questions():
+    return list(
+        Question.objects.filter(section__questionnaire__status="published")
+        .select_related("section", "excluded_by__section", "questionnaire__step")
+        .prefetch_related("options")
+    )
+
+
+def test_every_published_question_has_a_comparison_that_fits_its_kind():
+    wrong = []
+    for q in published_questions():
+        try:
+            q.clean_comparison()
+        except ValidationError as error:
+            wrong.append((q.questionnaire.step_id, q.key, error.messages))
+    assert wrong == []
+
+
+def test_joint_questions_compare_as_the_table_says():
+    questions = questions_of("joint")
+    assert {q.key: q.comparison for q in questions} == JOINT_COMPARISONS
+    settings = {
+        q.key: (q.tolerance, q.tolerance_is_percent, q.months, q.excluded_by.key if q.excluded_by_id else None)
+        for q in questions
+        if q.tolerance is not None or q.tolerance_is_percent or q.months is not None or q.excluded_by_id
+    }
+    assert settings == JOINT_COMPARISON_SETTINGS
+
+
+def test_joint_free_text_questions_are_not_compared():
+    questions = questions_of("joint")
+    free_text = [q for q in questions if q.kind in (Question.Kind.TEXT, Question.Kind.LONG_TEXT)]
+    assert free_text
+    assert [q.key for q in free_text if q.comparison != Question.Comparison.NONE] == []
+
+
+def test_an_overlap_question_and_its_never_share_question_have_the_same_options():
+    overlaps = [q for q in published_questions() if q.comparison == Question.Comparison.OVERLAP]
+    assert [q.key for q in overlaps] == ["joint-services-in"]
+    for q in overlaps:
+        never = q.excluded_by
+        assert never is not None and never.pk != q.pk, q.key
+        assert never.kind == Question.Kind.MULTIPLE and never.questionnaire_id == q.questionnaire_id, q.key
+        assert [o.value for o in never.options.all()] == [o.value for o in q.options.all()], q.key
+        assert [o.label for o in never.options.all()] == [o.label for o in q.options.all()], q.key
+        # never-share comes straight after what is in scope, and is optional and unscored
+        assert (never.section_id, never.position) == (q.section_id, q.position + 1), q.key
+        assert not never.required and never.weight == 0, q.key
+
+
+def test_the_answers_that_fit_any_other_are_exactly_these():
+    marked = {
+        (o.question.key, o.value)
+        for o in Option.objects.filter(fits_any=True, question__questionnaire__status="published").select_related("question")
+    }
+    assert marked == FITS_ANY
+    # they are all answers to joint questions that partners must agree on
+    joint = {q.key: q for q in questions_of("joint")}
+    assert {joint[key].comparison for key, _ in FITS_ANY} == {Question.Comparison.MUST_MATCH}
+
+
+def test_shared_keys_are_in_the_self_and_joint_assessments_with_the_same_kind_and_options():
+    self_questions = {q.key: q for q in questions_of("self")}
+    joint_questions = {q.key: q for q in questions_of("joint")}
+    assert SHARED_KEYS <= set(self_questions) & set(joint_questions)
+    for key in SHARED_KEYS:
+        mine, ours = self_questions[key], joint_questions[key]
+        assert mine.kind == ours.kind, key
+        assert [o.value for o in mine.options.all()] == [o.value for o in ours.options.all()], key
+    # Keys are shared on purpose: no other key is in both, and no shared key keeps a step prefix.
+    assert set(self_questions) & set(joint_questions) == SHARED_KEYS
+    assert [key for key in SHARED_KEYS if key.startswith(("self-", "joint-", "design-"))] == []

@@ -67,7 +67,7 @@ def test_whole_journey(client, officer, merton, assessment):
         ("gate", "Yes"), ("aims-clear", "No"), ("aims-agreed", "Disagree"), ("aims-detail", "Members disagree on scope."),
         ("costs-known", "No"), ("costs-budget", "£1,250,000"), ("costs-review", "Not answered"), ("costs-staff", "Not answered"),
         ("plans-why-not", "No costing yet"), ("plans-costing-soon", "Not answered"), ("plans-services", "Legal"),
-        ("plans-share", "Not answered"),
+        ("plans-never", "Not answered"), ("plans-share", "Not answered"),
     ]
 
     response = client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))
@@ -223,9 +223,9 @@ def save_later(client, assessment, slug, answers):
 
 def test_a_follow_up_on_a_later_page_appears_only_when_its_condition_holds(client, assessment):
     save_later(client, assessment, "costs", {"costs-known": "yes"})
-    assert keys_on_page(client, assessment, "plans") == ["plans-services", "plans-share"]
+    assert keys_on_page(client, assessment, "plans") == ["plans-services", "plans-never", "plans-share"]
     save_later(client, assessment, "costs", {"costs-known": "no"})
-    assert keys_on_page(client, assessment, "plans") == ["plans-why-not", "plans-costing-soon", "plans-services", "plans-share"]
+    assert keys_on_page(client, assessment, "plans") == ["plans-why-not", "plans-costing-soon", "plans-services", "plans-never", "plans-share"]
 
 
 def test_a_follow_up_on_the_same_page_is_always_there_and_required_only_when_it_applies(client, assessment):

@@ -15,9 +15,9 @@ pytestmark = pytest.mark.browser
 CHOSEN = {
     "self-portfolio-briefed": "No",  # shows "By when will the portfolio members be briefed?"
     "self-sovereignty-concerns": "Yes",  # shows "What are the concerns, ..."
-    "self-contracts-tie-in": "Yes",  # shows the contract's end date and exit costs
+    "contracts-tie-in": "Yes",  # shows the contract's end date and exit costs
     "self-briefing-date": (1, 9, 2026),
-    "self-contract-end-date": (31, 3, 2028),
+    "contract-end-date": (31, 3, 2028),
 }
 COSTS_SECTION = "Our costs and performance"
 BUDGET = "What is the annual budget of the service we are thinking of sharing?"
