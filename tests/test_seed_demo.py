@@ -3,7 +3,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 
 from toolkit.management.commands.seed_demo import DEMO_PASSWORD
-from toolkit.models import Council, Membership, Partnership
+from toolkit.models import Assessment, Council, Invitation, Membership, Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +14,8 @@ def snapshot():
         list(Membership.objects.order_by("pk").values_list("user__username", "council__slug", "role")),
         list(Partnership.objects.values_list("slug", "lead_council__slug", "status")),
         sorted(Partnership.objects.get(slug="south-london-legal").councils.values_list("slug", flat=True)),
+        sorted(Assessment.objects.values_list("step", "council__slug", "partnership__slug", "status")),
+        sorted(Invitation.objects.values_list("partnership__slug", "council__slug", "status")),
     )
 
 
@@ -23,8 +25,23 @@ def test_seed_demo_creates_the_demo_and_is_idempotent(settings):
     first = snapshot()
     call_command("seed_demo", verbosity=0)
     assert snapshot() == first
-    assert first[2] == [("south-london-legal", "merton", "active")]
+    assert first[2] == [("south-london-legal", "merton", "active"), ("stafford-cannock-chase", "stafford", "active")]
     assert first[3] == ["kingston", "merton", "richmond", "sutton"]
+    assert first[4] == [
+        ("joint", "cannock-chase", "stafford-cannock-chase", "in_progress"),
+        ("joint", "kingston", "south-london-legal", "submitted"),
+        ("joint", "merton", "south-london-legal", "submitted"),
+        ("joint", "richmond", "south-london-legal", "submitted"),
+        ("joint", "stafford", "stafford-cannock-chase", "submitted"),
+        ("joint", "sutton", "south-london-legal", "submitted"),
+        ("self", "merton", None, "submitted"),
+        ("self", "sutton", None, "in_progress"),
+    ]
+    assert first[5] == [
+        ("south-london-legal", "kingston", "accepted"), ("south-london-legal", "richmond", "accepted"),
+        ("south-london-legal", "sutton", "accepted"), ("stafford-cannock-chase", "cannock-chase", "accepted"),
+        ("stafford-cannock-chase", "south-oxfordshire", "pending"),
+    ]
     assert ("merton-officer", "merton", "officer") in first[1]
     assert ("merton-pm", "merton", "programme_manager") in first[1]
     assert Council.objects.filter(slug__in=["merton", "sutton", "kingston", "richmond"]).count() == 4
@@ -43,3 +60,28 @@ def test_seed_demo_is_refused_with_debug_off(settings):
 def test_load_question_bank_leaves_a_loaded_bank_alone(capsys):
     call_command("load_question_bank")
     assert capsys.readouterr().out == "The question bank is already loaded; nothing changed.\n"
+
+
+def test_the_demo_partnership_has_the_differences_partners_meet(settings):
+    """Contract end dates two years apart, a council ruling out co-location, and legal services
+    in scope for three that the fourth will never share."""
+    from toolkit.compatibility.report import compare_partnership
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    context = compare_partnership(Partnership.objects.get(slug="south-london-legal"))
+    results = {r.key: r for r in context["compatibility"].questions}
+    merton, richmond, sutton, kingston = (
+        "London Borough of Merton", "London Borough of Richmond upon Thames", "London Borough of Sutton",
+        "Royal Borough of Kingston upon Thames",
+    )
+    assert (results["contract-end-date"].verdict, results["contract-end-date"].reason) == (
+        "Conflict",
+        f"The dates are 24 months apart, more than the 12 allowed. {sutton} differs from the rest: it answered 31 March 2029.",
+    )
+    assert (results["joint-services-in"].verdict, results["joint-services-in"].reason) == (
+        "Conflict", f"{merton}, {sutton} and {kingston} put Legal services in scope, which {richmond} will never share."
+    )
+    assert results["joint-willing-to-relocate"].verdict == "Different"
+    assert results["joint-willing-to-relocate"].odd_ones_out == (richmond,)
+    assert context["verdict"] == "Conflict"

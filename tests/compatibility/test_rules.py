@@ -522,7 +522,7 @@ SCOPE = rule("multiple", OVERLAP, key="scope", theme="services", excluded_by="ne
             (
                 CONFLICT,
                 (),
-                "Merton puts Legal in scope, which Kingston will never share; Sutton puts Legal in scope, which Kingston will never share.",
+                "Merton and Sutton put Legal in scope, which Kingston will never share.",
             ),
             (("Merton", "legal", "Kingston"), ("Sutton", "legal", "Kingston")),
         ),
@@ -719,7 +719,7 @@ def test_compare_three_partners():
                 verdict=CONFLICT,
                 answers={"Merton": ["hr", "legal"], "Sutton": ["legal", "hr"], "Kingston": ["hr"]},
                 odd_ones_out=("Kingston",),
-                reason="Merton puts Legal in scope, which Kingston will never share; Sutton puts Legal in scope, which Kingston will never share.",
+                reason="Merton and Sutton put Legal in scope, which Kingston will never share.",
                 clashes=(("Merton", "legal", "Kingston"), ("Sutton", "legal", "Kingston")),
             ),
             QuestionResult(

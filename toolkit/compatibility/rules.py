@@ -288,12 +288,18 @@ def _overlap(rule, read, never):
     if clashes:
         refusers = {refuser for _, _, refuser in clashes}
         odd = tuple(p for p in refused if p in refusers) if len(read) >= 3 else ()
-        grouped = {}
+        # One clause per service and the partners refusing it, naming everyone who includes it:
+        # "Merton, Sutton and Kingston put Legal in scope, which Richmond will never share".
+        refusing = {}
         for partner, option, refuser in clashes:
-            grouped.setdefault((partner, option), []).append(refuser)
+            refusing.setdefault((partner, option), []).append(refuser)
+        grouped = {}
+        for (partner, option), names in refusing.items():
+            grouped.setdefault((option, tuple(names)), []).append(partner)
         reason = "; ".join(
-            f"{partner} puts {rule.labels.get(option, option)} in scope, which {_names(names)} will never share"
-            for (partner, option), names in grouped.items()
+            f"{_names(partners)} {'puts' if len(partners) == 1 else 'put'} {rule.labels.get(option, option)} in scope, "
+            f"which {_names(list(names))} will never share"
+            for (option, names), partners in grouped.items()
         )
         return CONFLICT, odd, f"{reason}.", clashes
     if len(set(read.values())) == 1:

@@ -11,7 +11,17 @@ from django.db import transaction
 
 from toolkit import questionnaires
 from toolkit.answers import AnswerSheet, save_section
-from toolkit.models import Assessment, Council, Membership, Partnership, PartnershipMember, Question, Step
+from toolkit.models import (
+    Assessment,
+    Council,
+    Invitation,
+    Membership,
+    Partnership,
+    PartnershipEvent,
+    PartnershipMember,
+    Question,
+    Step,
+)
 
 DEMO_PASSWORD = "share-services-demo"
 
@@ -33,10 +43,49 @@ DEMO_PARTNERSHIPS = [
         "name": "South London Legal Partnership",
         "lead": "merton",
         "members": ["merton", "sutton", "kingston", "richmond"],
+        "invited": [],
         "status": Partnership.Status.ACTIVE,
+        "services": "Legal services",
         "description": "A shared legal service for four London boroughs, hosted by Merton as lead authority.",
     },
+    {
+        "slug": "stafford-cannock-chase",
+        "name": "Stafford and Cannock Chase Shared Services",
+        "lead": "stafford",
+        "members": ["stafford", "cannock-chase"],
+        "invited": ["south-oxfordshire"],
+        "status": Partnership.Status.ACTIVE,
+        "services": "Revenues and benefits, and ICT",
+        "description": "Two Staffordshire councils exploring a shared revenues, benefits and ICT service.",
+    },
 ]
+
+# Every council of south-london-legal has submitted its joint assessment. They agree on most
+# things, with the differences partners really meet: contract end dates two years apart, one
+# council ruling out co-location, and legal services in scope for three that the fourth will
+# never share. In the second partnership, Stafford has submitted and Cannock Chase is answering.
+JOINT_DEFAULTS = {
+    "joint-services-in": ["legal", "procurement"], "joint-services-never": [], "joint-pace": "organic",
+    "contracts-tie-in": "yes", "contract-end-date": "2027-03-31",
+}
+DEMO_JOINT_ASSESSMENTS = {
+    "south-london-legal": {
+        "merton": {"submitted": True, "answers": {"contract-end-date": "2027-03-31", "joint-co-location": "essential"}},
+        "sutton": {"submitted": True, "answers": {"contract-end-date": "2029-03-31", "joint-co-location": "desirable"}},
+        "kingston": {"submitted": True, "answers": {"contract-end-date": "2027-09-30", "joint-co-location": "desirable"}},
+        "richmond": {
+            "submitted": True,
+            "answers": {
+                "contract-end-date": "2028-03-31", "joint-co-location": "not-needed", "joint-willing-to-relocate": "no",
+                "joint-services-in": ["procurement"], "joint-services-never": ["legal"], "joint-pace": "big-bang",
+            },
+        },
+    },
+    "stafford-cannock-chase": {
+        "stafford": {"submitted": True, "answers": {"joint-services-in": ["revenues-benefits", "it"]}},
+        "cannock-chase": {"submitted": False, "answers": {"joint-services-in": ["revenues-benefits"]}, "sections": 0.4},
+    },
+}
 
 
 # How each demo council answers, by theme: the position of the option it picks, from the best
@@ -88,6 +137,7 @@ class Command(BaseCommand):
             self.create_users(councils)
             self.create_partnerships(councils)
             self.create_self_assessments(councils)
+            self.create_joint_assessments(councils)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Every demo account's password is '{DEMO_PASSWORD}'."))
 
     def create_councils(self):
@@ -121,38 +171,78 @@ class Command(BaseCommand):
 
     def create_partnerships(self, councils):
         for spec in DEMO_PARTNERSHIPS:
-            partnership, _ = Partnership.objects.get_or_create(
+            lead_manager = councils[spec["lead"]].members.get(username=f"{spec['lead']}-pm")
+            partnership, created = Partnership.objects.get_or_create(
                 slug=spec["slug"],
                 defaults={
                     "name": spec["name"],
                     "lead_council": councils[spec["lead"]],
                     "status": spec["status"],
+                    "services": spec["services"],
                     "description": spec["description"],
+                    "joint_questionnaire": questionnaires.published(Step.JOINT),
+                    "created_by": lead_manager,
                 },
             )
-            for slug in spec["members"]:
-                PartnershipMember.objects.get_or_create(partnership=partnership, council=councils[slug])
+            if not created:
+                continue
+            Event = PartnershipEvent.Kind
+            PartnershipEvent.objects.create(partnership=partnership, council=councils[spec["lead"]], kind=Event.CREATED, by=lead_manager)
+            for slug in spec["members"] + spec["invited"]:
+                council = councils[slug]
+                if slug != spec["lead"]:
+                    status = Invitation.Status.ACCEPTED if slug in spec["members"] else Invitation.Status.PENDING
+                    invitation = Invitation.objects.create(partnership=partnership, council=council, invited_by=lead_manager, status=status)
+                    PartnershipEvent.objects.create(partnership=partnership, council=council, kind=Event.INVITED, by=lead_manager)
+                    if status == Invitation.Status.PENDING:
+                        continue
+                    their_manager = council.members.get(username=f"{slug}-pm")
+                    invitation.answered_by, invitation.answered_at = their_manager, invitation.invited_at
+                    invitation.save(update_fields=["answered_by", "answered_at"])
+                    PartnershipEvent.objects.create(partnership=partnership, council=council, kind=Event.ACCEPTED, by=their_manager)
+                PartnershipMember.objects.get_or_create(partnership=partnership, council=council)
 
     def create_self_assessments(self, councils):
         questionnaire = questionnaires.published(Step.SELF)
         for slug, spec in DEMO_SELF_ASSESSMENTS.items():
             council = councils[slug]
-            if Assessment.objects.filter(council=council, partnership__isnull=True).exists():
+            if Assessment.objects.filter(council=council, step=Step.SELF).exists():
                 continue
-            officer = council.members.get(username=f"{slug}-officer")
-            assessment = Assessment.objects.create(questionnaire=questionnaire, council=council, started_by=officer)
-            sheet = AnswerSheet(assessment)
-            sections = sheet.sections[: round(len(sheet.sections) * spec.get("sections", 1))]
-            for section in sections:
-                # Answer in page order, so follow-up questions see the answers they depend on.
-                values = {}
-                for question in section.questions.all():
-                    if question.key in sheet.visible({**sheet.values, **values}):
-                        values[question.key] = demo_value(question, spec["profile"])
-                save_section(sheet, section, values, {}, officer)
-            if spec["submitted"]:
-                assert sheet.is_complete(), f"demo answers for {slug} leave required questions unanswered"
-                assessment.status = Assessment.Status.SUBMITTED
-                assessment.submitted_by = council.members.get(username=f"{slug}-pm")
-                assessment.submitted_at = assessment.started_at
-                assessment.save()
+            assessment = Assessment.objects.create(
+                questionnaire=questionnaire, council=council, started_by=council.members.get(username=f"{slug}-officer")
+            )
+            self.answer(assessment, spec, profile=spec["profile"])
+
+    def create_joint_assessments(self, councils):
+        for partnership_slug, by_council in DEMO_JOINT_ASSESSMENTS.items():
+            partnership = Partnership.objects.get(slug=partnership_slug)
+            for slug, spec in by_council.items():
+                council = councils[slug]
+                if Assessment.objects.filter(council=council, partnership=partnership, step=Step.JOINT).exists():
+                    continue
+                assessment = Assessment.objects.create(
+                    questionnaire=partnership.joint_questionnaire, council=council, partnership=partnership,
+                    started_by=council.members.get(username=f"{slug}-officer"),
+                )
+                self.answer(assessment, spec, profile={}, fixed={**JOINT_DEFAULTS, **spec["answers"]})
+
+    def answer(self, assessment, spec, profile, fixed=None):
+        """Answer the first part (or all) of an assessment's sections as its council's officer
+        would, page by page, then submit it if the demo says so."""
+        council, fixed = assessment.council, fixed or {}
+        officer = council.members.get(username=f"{council.slug}-officer")
+        sheet = AnswerSheet(assessment)
+        sections = sheet.sections[: round(len(sheet.sections) * spec.get("sections", 1))]
+        for section in sections:
+            # Answer in page order, so follow-up questions see the answers they depend on.
+            values = {}
+            for question in section.questions.all():
+                if question.key in sheet.visible({**sheet.values, **values}):
+                    values[question.key] = fixed[question.key] if question.key in fixed else demo_value(question, profile)
+            save_section(sheet, section, values, {}, officer)
+        if spec["submitted"]:
+            assert sheet.is_complete(), f"demo answers for {council.slug} leave required questions unanswered"
+            assessment.status = Assessment.Status.SUBMITTED
+            assessment.submitted_by = council.members.get(username=f"{council.slug}-pm")
+            assessment.submitted_at = assessment.started_at
+            assessment.save()
