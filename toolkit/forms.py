@@ -150,7 +150,7 @@ def comment_field(question: Question) -> forms.Field:
 def private_note_field(question: Question, owner) -> forms.Field:
     field = forms.CharField(
         label=f"Private note to {owner}'s officers (optional)",
-        help_text=f"Only {owner}'s officers see this note. It is never shown to partners or put in any report.",
+        help_text=escape(f"Only {owner}'s officers see this note. It is never shown to partners or put in any report."),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         widget=govuk.CharacterCountTextarea(maxlength=COMMENT_MAX_LENGTH, rows=3),

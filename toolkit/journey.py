@@ -28,6 +28,17 @@ def in_progress(step: str, council=None, partnership=None):
     ).first()
 
 
+def questionnaire_for(step: str, partnership=None):
+    """The version a new assessment answers: for a joint assessment the partnership's, so that
+    every member answers the same one (recorded on first use); otherwise the published one."""
+    if step != Step.JOINT:
+        return questionnaires.published(step)
+    if partnership.joint_questionnaire_id is None:
+        partnership.joint_questionnaire = questionnaires.published(step)
+        partnership.save(update_fields=["joint_questionnaire"])
+    return partnership.joint_questionnaire
+
+
 def start_or_resume(step: str, user, *, council=None, partnership=None) -> tuple[Assessment, bool]:
     """The owner's assessment in progress for the step, or a new one carrying the answers of
     the owner's latest by question key. Returns (assessment, whether it was started now)."""
@@ -36,7 +47,7 @@ def start_or_resume(step: str, user, *, council=None, partnership=None) -> tuple
         existing = in_progress(step, council, partnership)
         if existing is not None:
             return existing, False
-        questionnaire = questionnaires.published(step)
+        questionnaire = questionnaire_for(step, partnership)
         if questionnaire is None:
             raise CannotStart(f"No questionnaire is published for the {Step.objects.get(pk=step).name.lower()}.")
         return start_assessment(questionnaire, user, council=council, partnership=partnership), True

@@ -706,3 +706,10 @@ def test_comparison_query_count_does_not_grow_with_partners_or_questions(questio
     counts["8 partners, 43 questions"] = comparison_queries(client, "eight")
     assert len(client.get(url("comparison", "eight")).context["tables"][3].rows) == 35
     assert counts == dict.fromkeys(counts, 19)
+
+
+def test_zz_peek(joint, officer):
+    html = logged_in(officer).get(url("comparison")).content.decode()
+    i = html.index("Overall:"); print(repr(html[i-50:i+200]))
+    html = logged_in(officer).get(url("report")).content.decode()
+    i = html.index("Verdict:"); print(repr(html[i-50:i+200]))

@@ -1,6 +1,7 @@
 """Councils, the people in them, and partnerships of councils."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -92,6 +93,10 @@ class Partnership(models.Model):
 
     def get_absolute_url(self):
         return reverse("toolkit:partnership", args=[self.slug])
+
+    def clean(self):
+        if self.joint_questionnaire_id and self.joint_questionnaire.step_id != "joint":
+            raise ValidationError({"joint_questionnaire": "Choose a version of the joint assessment."})
 
 
 class PartnershipMember(models.Model):
