@@ -21,11 +21,14 @@ from toolkit.models import (
     Export,
     ExpertContact,
     Guidance,
+    Invitation,
     KeyTool,
     Membership,
     Option,
     Partnership,
+    PartnershipEvent,
     PartnershipMember,
+    PrivateNote,
     Question,
     Questionnaire,
     Reading,
@@ -114,7 +117,8 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 class PartnershipMembersFormSet(BaseInlineFormSet):
-    """A partnership has two or more member councils, the lead among them."""
+    """The lead is always a member. (A partnership being set up has the lead alone until the
+    councils it invited accept.)"""
 
     def clean(self):
         super().clean()
@@ -123,8 +127,6 @@ class PartnershipMembersFormSet(BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data.get("council") and not form.cleaned_data.get("DELETE")
         ]
-        if len(members) < 2:
-            raise ValidationError("A partnership needs at least two member councils.")
         lead = getattr(self.instance, "lead_council", None)
         if lead is not None and lead not in members:
             raise ValidationError(f"The lead authority, {lead}, must be one of the member councils.")
@@ -154,6 +156,40 @@ class PartnershipAdmin(admin.ModelAdmin):
     @admin.display(description="Members")
     def member_count(self, partnership):
         return len(partnership.councils.all())
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record made by the site: admins read it; changes go through the site's own pages."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    list_display = ["council", "partnership", "status", "invited_by", "invited_at", "answered_by", "answered_at"]
+    list_filter = ["status", "partnership"]
+    search_fields = ["council__name", "partnership__name"]
+    list_select_related = ["council", "partnership", "invited_by", "answered_by"]
+
+
+@admin.register(PartnershipEvent)
+class PartnershipEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "partnership", "kind", "council", "by"]
+    list_filter = ["kind", "partnership"]
+    list_select_related = ["partnership", "council", "by"]
+
+
+@admin.register(PrivateNote)
+class PrivateNoteAdmin(ReadOnlyAdmin):
+    """A council's notes to itself on its joint assessment; partners never see them."""
+
+    list_display = ["assessment", "question", "updated_by", "updated_at"]
+    list_select_related = ["assessment__council", "assessment__partnership", "question", "updated_by"]
+    search_fields = ["text", "assessment__council__name"]
 
 
 @admin.register(PartnershipMember)
@@ -333,7 +369,7 @@ class CaseStudyAdmin(SignpostAdmin):
 
 
 @admin.register(Export)
-class ExportAdmin(admin.ModelAdmin):
+class ExportAdmin(ReadOnlyAdmin):
     """Exports are a record: admins can read and download them but not change them."""
 
     list_display = ["__str__", "kind", "council", "partnership", "questionnaire_version", "created_by", "created_at"]
@@ -341,9 +377,3 @@ class ExportAdmin(admin.ModelAdmin):
     search_fields = ["council__name", "partnership__name", "created_by__username"]
     list_select_related = ["council", "partnership", "created_by"]
     readonly_fields = ["kind", "assessments", "council", "partnership", "questionnaire_version", "answers", "file", "size", "created_by", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
