@@ -23,19 +23,21 @@ class Signposts:
         return any([self.guidance, self.tools, self.experts, self.reading, self.case_studies])
 
 
-def signposts_by_theme(step_code, theme_slugs, council=None, limit=4) -> dict:
+def signposts_by_theme(step_code, theme_slugs, councils=(), limit=4) -> dict:
     """Content for a step that matches each theme: one query per kind of content.
 
-    Experts of the council come first, then experts any council may contact; other councils'
-    internal experts are not shown. At most ``limit`` items of each kind per theme, in the
-    admins' order, so a report stays short enough to read.
+    Experts of the ``councils`` (the council assessed, or a partnership's members) come first,
+    then experts any council may contact; other councils' internal experts are not shown. At
+    most ``limit`` items of each kind per theme, in the admins' order, so a report stays short
+    enough to read.
     """
+    councils = [c.pk if hasattr(c, "pk") else c for c in councils]
     by_theme = {slug: Signposts() for slug in theme_slugs}
     theme_filter = Q(steps=step_code, themes__slug__in=theme_slugs)
     themed = Prefetch("themes", queryset=Theme.objects.only("slug"))
-    experts = ExpertContact.objects.filter(theme_filter).filter(Q(council=council) | Q(council__isnull=True))
+    experts = ExpertContact.objects.filter(theme_filter).filter(Q(council__in=councils) | Q(council__isnull=True))
     experts = experts.annotate(
-        own=Case(When(council=council, then=Value(0)), default=Value(1), output_field=IntegerField())
+        own=Case(When(council__in=councils, then=Value(0)), default=Value(1), output_field=IntegerField())
     ).order_by("own", "position", "name").select_related("council")
     for attribute, queryset in [
         ("guidance", Guidance.objects.filter(theme_filter).order_by("kind", "collection", "position")),

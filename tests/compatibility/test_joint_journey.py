@@ -123,3 +123,25 @@ def test_a_partner_reads_a_submitted_joint_assessment_from_the_partnership_page(
     page = client.get(partnership.get_absolute_url()).content.decode()
     assert f'href="/assessments/{submitted.pk}/"' in page
     assert client.get(reverse("toolkit:assessment", args=[submitted.pk])).status_code == 200
+
+
+def test_the_reports_experts_are_the_members_own_first_and_never_another_councils(client, bank, officer, merton, sutton, partnership):
+    from toolkit.compatibility.report import compatibility_report
+    from toolkit.models import ExpertContact, Theme
+
+    leadership = Theme.objects.get(slug="leadership")
+    def expert(name, council, position):
+        made = ExpertContact.objects.create(name=name, area="Leadership", council=council, source="000_89f19df402329646.txt", position=position)
+        made.steps.add("joint")
+        made.themes.add(leadership)
+        return made
+
+    own = expert("Zoe Merton", merton, 99)
+    shared = expert("Abel Anyone", None, 0)
+    elsewhere = expert("Stafford Person", factories.council("stafford"), 0)
+    factories.joint_assessment(partnership, merton, {**banks.MIXED, "gate": "yes"})
+    factories.joint_assessment(partnership, sutton, {**banks.MIXED, "gate": "no"})  # the gate must match: a conflict
+    groups = {g.theme.slug: g for g in compatibility_report(partnership)["issues"]}
+    experts = groups["leadership"].signposts.experts
+    assert own in experts and shared in experts and elsewhere not in experts
+    assert experts.index(own) < experts.index(shared)

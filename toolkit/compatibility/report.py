@@ -152,7 +152,8 @@ def compatibility_report(partnership: Partnership) -> dict:
     theme_rows = [ThemeRow(themes[t.theme], t) for t in context["compatibility"].themes]
     flagged = [row for table in context["tables"] for row in table.rows if row.flagged]
     issue_themes = list(dict.fromkeys(row.result.theme for row in flagged))
-    signposts = signposts_by_theme(Step.JOINT, issue_themes)
+    # The members' own corporate experts (IT, finance, HR and TUPE, procurement) come first.
+    signposts = signposts_by_theme(Step.JOINT, issue_themes, [a.council for a in context["assessments"]])
     verdicts = {t.theme.slug: t.result.verdict for t in theme_rows}
     issues = [
         IssueGroup(themes[slug], verdicts[slug], [row for row in flagged if row.result.theme == slug], signposts[slug])

@@ -65,7 +65,7 @@ def readiness_summary(assessment: Assessment) -> dict:
         for t in readiness.themes
     ]
     gap_themes = list(dict.fromkeys(g.theme for g in readiness.gaps))
-    signposts = signposts_by_theme(questionnaire.step_id, gap_themes, assessment.council)
+    signposts = signposts_by_theme(questionnaire.step_id, gap_themes, [assessment.council])
     actions = [
         ActionGroup(themes[slug], [sheet.by_key[g.key] for g in readiness.gaps if g.theme == slug], signposts[slug])
         for slug in gap_themes
