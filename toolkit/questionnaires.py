@@ -69,5 +69,5 @@ def published(step_code: str) -> Questionnaire | None:
 
 def load_structure(questionnaire: Questionnaire) -> list[Section]:
     """Sections with their questions and options in order, in a fixed number of queries."""
-    questions = Question.objects.select_related("theme", "show_when_question").prefetch_related("options")
+    questions = Question.objects.select_related("theme", "show_when_question", "excluded_by").prefetch_related("options")
     return list(questionnaire.sections.prefetch_related(Prefetch("questions", queryset=questions)))

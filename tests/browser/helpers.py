@@ -109,3 +109,49 @@ def check_pdf(path, council, verdict):
     assert verdict in flat, f"the PDF does not give the verdict {verdict!r}"
     assert council in title, f"the PDF's title {title!r} does not name the council"
     return flat
+
+
+# -- the joint assessment ----------------------------------------------------------------------
+
+JOINT_QUESTION_BANK = Path(settings.BASE_DIR) / "fixtures" / "20_joint_assessment.json"
+
+
+def joint_assessment_bank():
+    """The joint questionnaire's sections in order: [(title, [question dict])], as
+    ``self_assessment_bank`` gives them, and each question also has ``values`` (option label to
+    stored value) and ``shown_when`` (None, or the key of the question it follows and the values
+    of that question that show it)."""
+    rows = json.loads(JOINT_QUESTION_BANK.read_text(encoding="utf-8"))
+    sections = {r["pk"]: r["fields"] for r in rows if r["model"] == "toolkit.section"}
+    keys = {r["pk"]: r["fields"]["key"] for r in rows if r["model"] == "toolkit.question"}
+    options, values = {}, {}
+    for r in sorted((r for r in rows if r["model"] == "toolkit.option"), key=lambda r: r["fields"].get("position", 0)):
+        options.setdefault(r["fields"]["question"], []).append(r["fields"]["label"])
+        values.setdefault(r["fields"]["question"], {})[r["fields"]["label"]] = r["fields"]["value"]
+    questions = {}
+    for r in sorted((r for r in rows if r["model"] == "toolkit.question"), key=lambda r: r["fields"]["position"]):
+        fields = r["fields"]
+        controller = fields.get("show_when_question")
+        shown_when = (keys[controller], fields["show_when_value"].split(",")) if controller else None
+        questions.setdefault(fields["section"], []).append(
+            {**fields, "options": options.get(r["pk"], []), "values": values.get(r["pk"], {}), "shown_when": shown_when}
+        )
+    ordered = sorted(sections.items(), key=lambda item: item[1]["position"])
+    return [(fields["title"], questions.get(pk, [])) for pk, fields in ordered]
+
+
+def add_private_note(page, question, note):
+    """Open 'Add a note private to <council>' for a question and type the note."""
+    summary = page.get_by_text(re.compile(rf"^Add a note private to .+ for ‘{re.escape(question['text'])}’$"))
+    details = page.locator("details").filter(has=summary)
+    details.locator("summary").click()
+    details.get_by_label(re.compile(r"^Private note to .+'s officers \(optional\)$")).fill(note)
+
+
+def check_compatibility_pdf(path, partnership, councils, verdict):
+    """A downloaded compatibility report: what ``check_pdf`` checks (tagged, title naming the
+    partnership, language, readable text with the verdict), and text naming every council."""
+    flat = check_pdf(path, partnership, verdict)
+    for council in councils:
+        assert council in flat, f"the PDF does not name the council {council!r}"
+    return flat

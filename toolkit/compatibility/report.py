@@ -72,17 +72,21 @@ class Row:
 @dataclass
 class SectionTable:
     section: object
-    rows: list
+    rows: list  # the rows shown (all, or the differences only)
+    all_rows: list = None  # every row of the section, which the summary counts
 
     def count(self, verdict):
-        return sum(1 for row in self.rows if row.result.verdict == verdict)
+        return sum(1 for row in (self.all_rows or self.rows) if row.result.verdict == verdict)
 
     @property
     def summary(self):
-        """The line above the table: "2 aligned, 1 different, 1 conflict, 3 not compared"."""
-        parts = [(self.count(v), v.lower()) for v in (rules.ALIGNED, rules.DIFFERENT, rules.CONFLICT)]
-        others = len(self.rows) - sum(n for n, _ in parts)
-        parts.append((others, "not compared or not enough answers"))
+        """The line above the table, for the whole section: "2 aligned, 1 different, 2 conflicts"."""
+        counted = (self.count(rules.ALIGNED), self.count(rules.DIFFERENT), self.count(rules.CONFLICT))
+        others = len(self.all_rows or self.rows) - sum(counted)
+        parts = [
+            (counted[0], "aligned"), (counted[1], "different"),
+            (counted[2], "conflict" if counted[2] == 1 else "conflicts"), (others, "not compared or not enough answers"),
+        ]
         return ", ".join(f"{n} {label}" for n, label in parts if n)
 
 

@@ -30,7 +30,7 @@ def comparison(request, slug):
     differences_only = request.GET.get("show") == "differences"
     if differences_only:
         for table in context["tables"]:
-            table.rows = [row for row in table.rows if row.flagged]
+            table.all_rows, table.rows = table.rows, [row for row in table.rows if row.flagged]
         context["tables"] = [table for table in context["tables"] if table.rows]
     return render(request, "compatibility/comparison.html", {**context, "rights": rights, "differences_only": differences_only})
 
