@@ -177,6 +177,7 @@ class OwnerRow:
     submitted: list
     can_start: bool = True
     reason: str = ""
+    report_url: str = ""  # the partnership's report, once there is one to see
 
 
 def step_rows(step: str, council: Council) -> list[OwnerRow]:
@@ -187,8 +188,7 @@ def step_rows(step: str, council: Council) -> list[OwnerRow]:
         owners = [None]
         assessments = assessments.filter(council=council)
     else:
-        partnerships = council.partnerships.order_by("name")
-        owners = list(with_progress(partnerships) if step == Step.DESIGN else partnerships)
+        owners = list(with_progress(council.partnerships.order_by("name")))
         if step == Step.JOINT:
             assessments = assessments.filter(council=council, partnership__in=owners)
         else:
@@ -196,7 +196,7 @@ def step_rows(step: str, council: Council) -> list[OwnerRow]:
     by_owner = defaultdict(list)
     for assessment in assessments.order_by("-started_at"):
         by_owner[assessment.partnership_id].append(assessment)
-    progress = partnership_progress(owners) if step == Step.DESIGN else {}
+    progress = partnership_progress(owners) if step != Step.SELF else {}
     rows = []
     for owner in owners:
         found = by_owner[owner.pk if owner else None]
@@ -208,5 +208,7 @@ def step_rows(step: str, council: Council) -> list[OwnerRow]:
         if step == Step.DESIGN and not progress[owner.pk].joint_complete:
             row.can_start = False
             row.reason = "The business case can start once every partner council has completed its joint assessment."
+        if step == Step.JOINT and progress[owner.pk].joint_completed_count >= 2:
+            row.report_url = reverse("toolkit:partnership-report", args=[owner.slug])
         rows.append(row)
     return rows

@@ -117,6 +117,16 @@ def test_submitting_says_what_happens_next_and_links_the_report_once_there_is_on
     assert '<a class="govuk-link" href="/partnerships/legal/compatibility-report/">View the compatibility report</a>' in confirmation
 
 
+def test_the_councils_page_links_the_report_once_two_members_have_submitted(client, bank, officer, merton, sutton, partnership):
+    client.force_login(officer)
+    url = reverse("toolkit:joint-assessment", args=["merton"])
+    factories.joint_assessment(partnership, merton, banks.MIXED)
+    assert [row.report_url for row in client.get(url).context["rows"]] == [""]
+    factories.joint_assessment(partnership, sutton, banks.STRONG)
+    assert [row.report_url for row in client.get(url).context["rows"]] == ["/partnerships/legal/compatibility-report/"]
+    assert 'href="/partnerships/legal/compatibility-report/">Compatibility report for Legal Partnership</a>' in client.get(url).content.decode()
+
+
 def test_a_partner_reads_a_submitted_joint_assessment_from_the_partnership_page(client, bank, partner_officer, merton, partnership):
     submitted = factories.joint_assessment(partnership, merton, banks.MIXED)
     client.force_login(partner_officer)
