@@ -40,7 +40,7 @@ def test_an_officer_signs_in_and_reads_the_dashboard(browser_page):
     # The partnership's page, and back.
     tab.click(merton.get_by_role("link", name="South London Legal Partnership"))
     expect(tab.get_by_role("heading", level=1)).to_have_text("South London Legal Partnership")
-    expect(tab.get_by_role("table", name="Partner councils")).to_contain_text("London Borough of Sutton")
+    expect(tab.get_by_role("table", name="Member councils")).to_contain_text("London Borough of Sutton")
     tab.click(tab.get_by_role("link", name="Back to dashboard"))
 
     # The self assessment page of a council with a submitted assessment.
