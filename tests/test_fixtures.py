@@ -365,7 +365,7 @@ JOINT_COMPARISONS = {
     "joint-procurement-involved": "differ",
     "contracts-tie-in": "differ",
     "contract-end-date": "months",
-    "joint-co-location": "differ",
+    "joint-co-location": "match",  # where the shared team works is one decision
     "joint-willing-to-relocate": "differ",
     "joint-travel-costs": "differ",
     "joint-members-consulted": "differ",

@@ -82,6 +82,8 @@ def test_the_demo_partnership_has_the_differences_partners_meet(settings):
     assert (results["joint-services-in"].verdict, results["joint-services-in"].reason) == (
         "Conflict", f"{merton}, {sutton} and {kingston} put Legal services in scope, which {richmond} will never share."
     )
+    assert results["joint-co-location"].verdict == "Conflict"  # Richmond rules out working in one place
+    assert (results["joint-leaders-committed"].verdict, set(results["joint-leaders-committed"].answers.values())) == ("Aligned", {"yes"})
     assert results["joint-willing-to-relocate"].verdict == "Different"
     assert results["joint-willing-to-relocate"].odd_ones_out == (richmond,)
     assert context["verdict"] == "Conflict"

@@ -18,16 +18,17 @@ from toolkit.models import Answer, Assessment, PrivateNote, Question
 
 @dataclass
 class Conflict:
-    """An answer another person changed after this person opened the page."""
+    """An answer, comment or private note another person changed after this person opened the page."""
 
     question: Question
     theirs: object
     changed_by: str
     changed_at: datetime
+    what: str = "answer"  # "answer", "comment" or "private note"
 
     @property
     def theirs_display(self):
-        return display_value(self.question, self.theirs)
+        return display_value(self.question, self.theirs) if self.what == "answer" else str(self.theirs)
 
 
 def display_value(question: Question, value) -> str:
@@ -66,7 +67,9 @@ def spec_for(question: Question) -> conditions.QuestionSpec:
         required=question.required,
         is_gate=question.is_gate,
         option_scores={o.value: o.score for o in question.options.all()} if question.is_choice else {},
-        show_when=(question.show_when_question.key, question.show_when_values) if question.show_when_question_id else None,
+        show_when=(question.show_when_question.key, question.show_when_values)
+        if question.show_when_question_id
+        else None,
     )
 
 
@@ -139,7 +142,8 @@ class AnswerSheet:
         values = self.values if values is None else values
         shown = self.visible(values)
         return [
-            q for q in section.questions.all()
+            q
+            for q in section.questions.all()
             if q.key in shown and q.required and not conditions.is_answered(values.get(q.key))
         ]
 
@@ -194,19 +198,33 @@ def to_json(value):
     return value
 
 
-def find_conflicts(sheet: AnswerSheet, section, submitted: dict, seen_at: datetime | None, user) -> list:
-    """Answers in the section that someone else changed since ``seen_at`` and that differ from
-    what this person submitted. Saving over them would silently lose that person's work."""
+def find_conflicts(
+    sheet: AnswerSheet, section, submitted: dict, seen_at: datetime | None, user, comments=None, notes=None
+) -> list:
+    """Answers, comments and private notes in the section that someone else changed since
+    ``seen_at`` and that differ from what this person submitted. Saving over them would silently
+    lose that person's work."""
     if seen_at is None:
         return []
+    comments, notes = comments or {}, notes or {}
+
+    def changed_by_another(row):
+        return row is not None and row.updated_at > seen_at and row.updated_by_id != user.id
+
+    def who(row):
+        return (row.updated_by.get_full_name() or row.updated_by.username) if row.updated_by else "someone"
+
     conflicts = []
     for question in section.questions.all():
         row = sheet.answer(question)
-        if row is None or row.updated_at <= seen_at or row.updated_by_id == user.id:
-            continue
-        if to_json(submitted.get(question.key)) != row.value:
-            who = (row.updated_by.get_full_name() or row.updated_by.username) if row.updated_by else "someone"
-            conflicts.append(Conflict(question, row.value, who, row.updated_at))
+        if changed_by_another(row):
+            if question.key in submitted and to_json(submitted[question.key]) != row.value:
+                conflicts.append(Conflict(question, row.value, who(row), row.updated_at))
+            if question.key in comments and comments[question.key] != row.comment:
+                conflicts.append(Conflict(question, row.comment, who(row), row.updated_at, "comment"))
+        note = sheet.notes.get(question.id)
+        if changed_by_another(note) and question.key in notes and notes[question.key] != note.text:
+            conflicts.append(Conflict(question, note.text, who(note), note.updated_at, "private note"))
     return conflicts
 
 
@@ -243,6 +261,10 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
         changed += 1
     if notes is not None:
         save_notes(sheet, section, notes, user, now)
+    if section.slug not in assessment.sections_saved:
+        assessment.sections_saved.append(section.slug)
+        assessment.save(update_fields=["sections_saved"])
+        sheet.assessment.sections_saved = assessment.sections_saved
     return changed
 
 
@@ -289,19 +311,38 @@ def start_assessment(questionnaire, user, council=None, partnership=None) -> Ass
     if latest is None:
         return assessment
     earlier = {a.question.key: a for a in latest.answers.select_related("question")}
+    questions = [q for section in questionnaires.load_structure(questionnaire) for q in section.questions.all()]
     carried = []
-    for section in questionnaires.load_structure(questionnaire):
-        for question in section.questions.all():
-            old = earlier.get(question.key)
-            if old is None:
-                continue
-            value = carry_value(question, old.value)
-            if conditions.is_answered(value) or old.comment:
-                carried.append(
-                    Answer(assessment=assessment, question=question, value=value, comment=old.comment,
-                           updated_by=old.updated_by, updated_at=old.updated_at)
+    for question in questions:
+        old = earlier.get(question.key)
+        if old is None:
+            continue
+        value = carry_value(question, old.value)
+        if conditions.is_answered(value) or old.comment:
+            carried.append(
+                Answer(
+                    assessment=assessment,
+                    question=question,
+                    value=value,
+                    comment=old.comment,
+                    updated_by=old.updated_by,
+                    updated_at=old.updated_at,
                 )
+            )
     Answer.objects.bulk_create(carried)
+    # A council's private notes go with its answers into the new assessment.
+    by_key = {q.key: q for q in questions}
+    PrivateNote.objects.bulk_create(
+        PrivateNote(
+            assessment=assessment,
+            question=by_key[note.question.key],
+            text=note.text,
+            updated_by=note.updated_by,
+            updated_at=note.updated_at,
+        )
+        for note in latest.private_notes.select_related("question")
+        if note.question.key in by_key
+    )
     return assessment
 
 

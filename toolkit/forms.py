@@ -197,6 +197,8 @@ class SectionForm(forms.Form):
             self.fields[answer_name(question)] = field
             self.fields[comment_name(question)] = comment_field(question)
             if notes_for is not None:
+                # Beside a private note, say who will read the comment.
+                self.fields[comment_name(question)].help_text = "Partner councils see comments once you submit."
                 self.fields[note_name(question)] = private_note_field(question, notes_for)
             self.questions.append(question)
         if not self.is_bound:
@@ -236,8 +238,9 @@ class SectionForm(forms.Form):
         return {q.key: data.get(comment_name(q), "") for q in self.questions}
 
     def notes(self) -> dict | None:
-        """question key -> private note, or None when the step keeps no private notes."""
+        """question key -> private note, for the notes boxes that came with the page (a box that
+        was not there changes nothing); None when the step keeps no private notes."""
         if self.notes_for is None:
             return None
         data = getattr(self, "cleaned_data", {})
-        return {q.key: data.get(note_name(q), "") for q in self.questions}
+        return {q.key: data.get(note_name(q), "") for q in self.questions if self.add_prefix(note_name(q)) in self.data}

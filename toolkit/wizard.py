@@ -114,13 +114,15 @@ class AssessmentWizard(NamedUrlWizardView):
     def offered(self, suggestions) -> dict:
         """Starting values for questions not answered yet, as each question takes them now."""
         offered = {}
-        for question in self.sheet.questions:
-            suggestion = suggestions.get(question.key)
-            if suggestion is None or self.sheet.answer(question) is not None:
-                continue
-            value = carry_value(question, suggestion.value)
-            if conditions.is_answered(value):
-                offered[question.key] = Suggestion(value, suggestion.source)
+        saved = set(self.assessment.sections_saved)
+        for section in self.sheet.sections:
+            for question in section.questions.all():
+                suggestion = suggestions.get(question.key)
+                if suggestion is None or section.slug in saved or self.sheet.answer(question) is not None:
+                    continue
+                value = carry_value(question, suggestion.value)
+                if conditions.is_answered(value):
+                    offered[question.key] = Suggestion(value, suggestion.source)
         return offered
 
     def get_form_kwargs(self, step=None):
@@ -165,7 +167,15 @@ class AssessmentWizard(NamedUrlWizardView):
             return self.render(form)
 
         section = self.sheet.section(step)
-        conflicts = find_conflicts(self.sheet, section, form.values(), form.cleaned_data.get("seen_at"), self.request.user)
+        conflicts = find_conflicts(
+            self.sheet,
+            section,
+            form.values(),
+            form.cleaned_data.get("seen_at"),
+            self.request.user,
+            comments=form.comments(),
+            notes=form.notes(),
+        )
         if conflicts:
             # Show what changed and keep what this person typed; saving again keeps theirs.
             data = self.request.POST.copy()
@@ -175,7 +185,10 @@ class AssessmentWizard(NamedUrlWizardView):
         try:
             save_section(self.sheet, section, form.values(), form.comments(), self.request.user, notes=form.notes())
         except AssessmentClosed:
-            messages.error(self.request, "This assessment was submitted while you were working on it, so your changes were not saved.")
+            messages.error(
+                self.request,
+                "This assessment was submitted while you were working on it, so your changes were not saved.",
+            )
             return redirect("toolkit:assessment", pk=self.assessment.pk)
 
         if self.request.POST.get("action") == "later":
@@ -204,7 +217,9 @@ class AssessmentWizard(NamedUrlWizardView):
             section=self.sheet.section(current),
             section_number=position + 1,
             section_count=len(steps),
-            back_url=self.get_step_url(steps[position - 1]) if position else reverse("toolkit:assessment", args=[self.assessment.pk]),
+            back_url=self.get_step_url(steps[position - 1])
+            if position
+            else reverse("toolkit:assessment", args=[self.assessment.pk]),
             returning_to_check=self.request.GET.get("return") == "check",
         )
         return context

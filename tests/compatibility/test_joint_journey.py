@@ -67,8 +67,12 @@ def test_answers_from_the_self_assessment_are_offered_and_saved_only_with_the_pa
     assert Answer.objects.filter(assessment=joint).count() == 0  # offered, not saved
 
     section = AnswerSheet(joint).section("costs")
-    client.post(section_url(joint, "costs"), post_data(section, {"costs-known": "no", "costs-budget": "980000"}))
-    assert AnswerSheet(joint).values == {"costs-known": "no", "costs-budget": "980000"}
+    client.post(section_url(joint, "costs"), post_data(section, {"costs-known": "no"}, action="later"))
+    assert AnswerSheet(joint).values == {"costs-known": "no"}
+    # The budget was cleared before saving: once a page is saved, nothing is offered on it again.
+    again = client.get(section_url(joint, "costs"))
+    assert again.context["form"]["answer_costs-budget"].value() is None
+    assert "We have filled this in" not in again.content.decode()
 
 
 def test_private_notes_are_kept_apart_and_shown_only_to_the_council(client, joint, officer, partner_officer):
@@ -98,11 +102,46 @@ def test_private_notes_are_kept_apart_and_shown_only_to_the_council(client, join
     assert "wavering" in client.get(reverse("toolkit:assessment", args=[joint.pk])).content.decode()
 
 
-def test_clearing_a_private_note_removes_it(client, joint):
-    PrivateNote.objects.create(assessment=joint, question=joint.questionnaire.questions.get(key="gate"), text="Old")
+def test_clearing_a_private_note_removes_it_and_a_page_without_the_box_keeps_it(client, joint):
+    gate = joint.questionnaire.questions.get(key="gate")
+    PrivateNote.objects.create(assessment=joint, question=gate, text="Old")
     section = AnswerSheet(joint).section("gate-questions")
     client.post(section_url(joint, "gate-questions"), post_data(section, {"gate": "yes"}, action="later"))
+    assert list(PrivateNote.objects.values_list("text", flat=True)) == ["Old"]  # no box posted: unchanged
+    data = post_data(section, {"gate": "yes"}, action="later")
+    data[field_name(section, gate, "private")] = ""
+    client.post(section_url(joint, "gate-questions"), data)
     assert PrivateNote.objects.count() == 0
+
+
+def test_a_later_save_is_told_of_a_colleagues_private_note_instead_of_deleting_it(client, joint, merton):
+    section = AnswerSheet(joint).section("gate-questions")
+    gate = section.questions.all()[0]
+    seen_at = client.get(section_url(joint, "gate-questions")).context["form"]["seen_at"].value().isoformat()
+    colleague = Client()
+    colleague.force_login(factories.user("colleague", council=merton))
+    data = post_data(section, {"gate": "yes"}, action="later")
+    data[field_name(section, gate, "private")] = "The leader told me in confidence."
+    colleague.post(section_url(joint, "gate-questions"), data)
+
+    mine = post_data(section, {"gate": "yes"}, action="later", seen_at=seen_at)
+    mine[field_name(section, gate, "private")] = ""  # the box as I opened it, before the note was written
+    response = client.post(section_url(joint, "gate-questions"), mine)
+    assert [(c.question.key, c.what, c.theirs) for c in response.context["conflicts"]] == [
+        ("gate", "private note", "The leader told me in confidence.")
+    ]
+    assert "changed the private note on ‘Are leaders committed?’ to ‘The leader told me in confidence.’" in response.content.decode()
+    assert list(PrivateNote.objects.values_list("text", flat=True)) == ["The leader told me in confidence."]
+
+
+def test_private_notes_go_with_the_answers_into_a_new_joint_assessment(client, joint, partnership):
+    PrivateNote.objects.create(assessment=joint, question=joint.questionnaire.questions.get(key="gate"), text="Keep this")
+    questions = {q.key: q for q in joint.questionnaire.questions.all()}
+    Answer.objects.bulk_create(Answer(assessment=joint, question=questions[k], value=v) for k, v in banks.MIXED.items())
+    client.post(reverse("toolkit:assessment-submit", args=[joint.pk]))
+    client.post(reverse("toolkit:joint-assessment-start", args=["merton"]), {"partnership": partnership.slug})
+    new = Assessment.objects.get(step="joint", status="in_progress")
+    assert list(new.private_notes.values_list("question__key", "text")) == [("gate", "Keep this")]
 
 
 def test_submitting_says_what_happens_next_and_links_the_report_once_there_is_one(client, joint, sutton, partnership):

@@ -778,3 +778,18 @@ def test_hidden_questions_count_as_unanswered(shown, scope, migration):
     result = {q.key: q for q in compare(RULES, ANSWERS, shown).questions}
     assert result["scope"].verdict == scope
     assert outcome(result["migration"]) == migration
+
+
+@pytest.mark.parametrize(
+    "question,answers",
+    [
+        # Everyone is more than 12 months from the middle date but the first: three of four would
+        # be "odd", which is the majority, so nobody is singled out.
+        (CONTRACT_END, ("2027-01-01", "2028-06-01", "2029-12-01", "2031-06-01")),
+        # 150 is the middle answer; 100 and 200 are both too far from it: two of three.
+        (rule("number", TOLERANCE, tolerance=Decimal(10)), (100, 150, 200)),
+    ],
+)
+def test_the_majority_is_never_named_as_the_odd_ones_out(question, answers):
+    result = compare_question(question, partners(*answers))
+    assert (result.verdict, result.odd_ones_out) == (CONFLICT, ())

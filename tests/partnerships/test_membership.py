@@ -112,7 +112,8 @@ def test_inviting_your_own_council_is_refused(client, manager, merton):
 def test_a_name_already_taken_is_refused(client, manager, merton, sutton, forming):
     client.force_login(manager)
     response = client.post(NEW, {"name": "legal services", "services": "Legal", "lead": merton.pk, "councils": [sutton.pk], "action": "save"})
-    assert response.context["form"].non_field_errors() == ["A partnership called ‘legal services’ already exists. Choose another name."]
+    assert response.context["form"].errors == {"name": ["A partnership called ‘legal services’ already exists. Choose another name."]}
+    assert '<a href="#id_name">A partnership called' in response.content.decode()  # linked from the error summary
     assert Partnership.objects.count() == 1
 
 
@@ -353,3 +354,49 @@ def test_partnership_page_query_count_does_not_grow_with_members(client, manager
             factories.joint_assessment(partnership, invitation.council, {})
     client.get(small.get_absolute_url())
     assert count(small) == count(big)
+
+
+# --- Every action with each kind of user --------------------------------------------------------
+
+ACTION_EXPECTED = {
+    # new (GET), invite (GET), invite (POST), withdraw, remove (GET), remove (POST), leave (GET), leave (POST), accept, decline
+    "lead officer": ["403", "403", "403", "403", "403", "403", "403", "403", "404", "404"],
+    # (once the lead has removed Sutton, Sutton is no longer there to leave)
+    "lead manager": ["200", "200", "200", "302", "200", "302", "404", "404", "404", "404"],
+    "member officer": ["403", "403", "403", "403", "403", "403", "403", "403", "404", "404"],
+    "member manager": ["200", "403", "403", "403", "403", "403", "200", "302", "404", "404"],
+    "invited manager": ["200", "404", "404", "404", "404", "404", "404", "404", "302", "302"],
+    "outsider": ["403", "404", "404", "404", "404", "404", "404", "404", "404", "404"],
+    "admin": ["403", "403", "403", "403", "403", "403", "403", "403", "404", "404"],
+    "anonymous": ["sign-in"] * 10,
+}
+
+
+@pytest.mark.parametrize("who", list(ACTION_EXPECTED))
+def test_every_partnership_action_with_each_kind_of_user(who, forming, manager, officer, sutton, kingston, partner_officer, partner_manager, kingston_manager, outsider, staff_user):
+    from toolkit.partnerships import actions
+
+    actions.accept(invitation_of(forming, sutton), partner_manager)  # Sutton is a member; Kingston is invited
+    kingston_invitation = invitation_of(forming, kingston)
+    users = {
+        "lead officer": officer, "lead manager": manager, "member officer": partner_officer, "member manager": partner_manager,
+        "invited manager": kingston_manager, "outsider": outsider, "admin": staff_user,
+    }
+    client = Client()
+    if who != "anonymous":
+        client.force_login(users[who])
+    slug = forming.slug
+    requests = [
+        ("get", NEW), ("get", reverse("toolkit:partnership-invite", args=[slug])),
+        ("post", reverse("toolkit:partnership-invite", args=[slug])),
+        ("post", reverse("toolkit:invitation-withdraw", args=[slug, kingston_invitation.pk])),
+        ("get", reverse("toolkit:member-remove", args=[slug, "sutton"])), ("post", reverse("toolkit:member-remove", args=[slug, "sutton"])),
+        ("get", reverse("toolkit:member-leave", args=[slug, "sutton"])), ("post", reverse("toolkit:member-leave", args=[slug, "sutton"])),
+        ("post", reverse("toolkit:invitation-accept", args=[kingston_invitation.pk])),
+        ("post", reverse("toolkit:invitation-decline", args=[kingston_invitation.pk])),
+    ]
+    found = []
+    for method, url in requests:
+        response = getattr(client, method)(url)
+        found.append("sign-in" if response.status_code == 302 and response["Location"].startswith("/sign-in/") else str(response.status_code))
+    assert found == ACTION_EXPECTED[who]

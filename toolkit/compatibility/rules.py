@@ -34,7 +34,8 @@ The rules:
   answers aside; when one group is larger than every other, the partners outside it are named,
   and when the largest groups are the same size the partners are split and nobody is named. For
   tolerances and months, the partners named are those further than the tolerance (or the months)
-  from the middle answer (with an even number of answers, the lower of the two middle ones).
+  from the middle answer (with an even number of answers, the lower of the two middle ones), when
+  they are fewer than the rest; otherwise nobody is singled out.
   For overlap, the partners named are those that will never share a service another partner
   puts in scope. With only two partners, nobody is singled out.
 - A theme with any conflict is in conflict; otherwise a theme with any difference is different;
@@ -237,7 +238,7 @@ def _within_tolerance(rule, read):
     odd = ()
     if len(read) >= 3:
         median = sorted(values)[(len(values) - 1) // 2]
-        odd = tuple(p for p, v in read.items() if abs(v - median) > allowed)
+        odd = minority(tuple(p for p, v in read.items() if abs(v - median) > allowed), read)
     if odd:
         reason = f"{reason} {_odd_sentence(rule, read, odd)}"
     return CONFLICT, odd, reason
@@ -267,10 +268,15 @@ def _within_months(rule, read):
     odd = ()
     if len(read) >= 3:
         median = sorted(values)[(len(values) - 1) // 2]
-        odd = tuple(p for p, v in read.items() if too_far(v, median))
+        odd = minority(tuple(p for p, v in read.items() if too_far(v, median)), read)
     if odd:
         reason = f"{reason} {_odd_sentence(rule, read, odd)}"
     return CONFLICT, odd, reason
+
+
+def minority(odd, read):
+    """Partners are named as differing from the rest only when they are fewer than the rest."""
+    return odd if len(odd) * 2 < len(read) else ()
 
 
 def _overlap(rule, read, never):

@@ -41,7 +41,7 @@ CHANGES = [('question', ('joint', 'joint-expectations-clear'), 'comparison', 'no
  ('question', ('joint', 'joint-contracts-tie-in'), 'comparison', 'none', 'differ'),
  ('question', ('joint', 'joint-contract-end-date'), 'comparison', 'none', 'months'),
  ('question', ('joint', 'joint-contract-end-date'), 'months', None, 12),
- ('question', ('joint', 'joint-co-location'), 'comparison', 'none', 'differ'),
+ ('question', ('joint', 'joint-co-location'), 'comparison', 'none', 'match'),
  ('question', ('joint', 'joint-willing-to-relocate'), 'comparison', 'none', 'differ'),
  ('question', ('joint', 'joint-travel-costs'), 'comparison', 'none', 'differ'),
  ('question', ('joint', 'joint-members-consulted'), 'comparison', 'none', 'differ'),

@@ -55,6 +55,9 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The pages saved at least once. Starting values from other assessments are offered only on
+    # pages never saved, so an answer an officer cleared stays clear.
+    sections_saved = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["-started_at"]

@@ -101,7 +101,8 @@ def accept(invitation, user) -> PartnershipMember:
     now = timezone.now()
     found.status, found.answered_by, found.answered_at = Invitation.Status.ACCEPTED, user, now
     found.save(update_fields=["status", "answered_by", "answered_at"])
-    member = PartnershipMember.objects.create(partnership=found.partnership, council=found.council, joined_at=now)
+    # An administrator may already have added the council; accepting then changes nothing more.
+    member, _ = PartnershipMember.objects.get_or_create(partnership=found.partnership, council=found.council, defaults={"joined_at": now})
     record(found.partnership, Event.ACCEPTED, found.council, user, now)
     update_status(found.partnership)
     return member
@@ -129,16 +130,30 @@ def has_submitted(partnership, council) -> bool:
     ).exists()
 
 
+def refusal_to_remove(partnership, council) -> str | None:
+    """Why the lead cannot take this council out, or None if it can."""
+    if council.pk == partnership.lead_council_id:
+        return f"{council} leads the partnership, so it cannot be removed."
+    if has_submitted(partnership, council):
+        return f"{council} has submitted its joint assessment, so it cannot be removed. It can choose to leave."
+    return None
+
+
+def refusal_to_leave(partnership, council) -> str | None:
+    if council.pk == partnership.lead_council_id:
+        return f"{council} leads the partnership, so it cannot leave. Ask an administrator to change the lead first."
+    return None
+
+
 @transaction.atomic
 def remove(partnership, council, user) -> None:
     """The lead takes out a member that has not submitted its joint assessment."""
-    if council.pk == partnership.lead_council_id:
-        raise Refused(f"{council} leads the partnership, so it cannot be removed.")
     member = PartnershipMember.objects.select_for_update().filter(partnership=partnership, council=council).first()
     if member is None:
         raise Refused(f"{council} is not a member of {partnership}.")
-    if has_submitted(partnership, council):
-        raise Refused(f"{council} has submitted its joint assessment, so it cannot be removed. It can choose to leave.")
+    problem = refusal_to_remove(partnership, council)
+    if problem:
+        raise Refused(problem)
     member.delete()
     record(partnership, Event.REMOVED, council, user)
     update_status(partnership)
@@ -147,8 +162,9 @@ def remove(partnership, council, user) -> None:
 @transaction.atomic
 def leave(partnership, council, user) -> None:
     """A member leaves. Its submitted answers stay in reports made before, and leave later ones."""
-    if council.pk == partnership.lead_council_id:
-        raise Refused(f"{council} leads the partnership, so it cannot leave. Ask an administrator to change the lead first.")
+    problem = refusal_to_leave(partnership, council)
+    if problem:
+        raise Refused(problem)
     member = PartnershipMember.objects.select_for_update().filter(partnership=partnership, council=council).first()
     if member is None:
         raise Refused(f"{council} is not a member of {partnership}.")

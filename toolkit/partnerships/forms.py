@@ -8,7 +8,7 @@ and the page never loads the whole directory when there are hundreds of councils
 from django import forms
 
 from toolkit import govuk
-from toolkit.models import Council
+from toolkit.models import Council, Partnership
 from toolkit.partnerships.actions import refusal_to_invite
 
 # Up to this many councils, the whole directory is listed before any search.
@@ -46,11 +46,13 @@ class CouncilPicker(forms.Form):
 
     def chosen_ids(self) -> list:
         raw = self.data.getlist(self.add_prefix("councils")) if self.is_bound else self.initial.get("councils", [])
-        return [int(v) for v in raw if str(v).isdigit()]
+        # Only ids a database key can hold: anything else was never a council of the directory.
+        return [int(v) for v in raw if str(v).isdigit() and len(str(v)) <= 9]
 
     def search_term(self) -> str:
-        source = self.data if self.is_bound else self.initial
-        return (source.get(self.add_prefix("search")) if self.is_bound else source.get("search", "")) or ""
+        if self.is_bound:
+            return self.data.get(self.add_prefix("search")) or ""
+        return self.initial.get("search") or ""
 
     def unavailable_ids(self) -> set:
         """The lead, members and councils already invited: never offered."""
@@ -119,12 +121,18 @@ class PartnershipForm(CouncilPicker):
             self.fields["lead"].initial = self.managed[0].pk
             self.fields["lead"].widget = forms.HiddenInput()
 
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Partnership.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(f"A partnership called ‘{name}’ already exists. Choose another name.")
+        return name
+
     def clean(self):
         cleaned = super().clean()
         lead = cleaned.get("lead")
-        for council in cleaned.get("councils") or []:
-            if lead is not None and council.pk == lead.pk:
-                self.add_error("councils", f"{council} leads the partnership, so it is already a member.")
+        problems = [refusal_to_invite(None, c, lead) for c in cleaned.get("councils") or [] if lead is not None]
+        for problem in filter(None, problems):
+            self.add_error("councils", problem)
         return cleaned
 
 

@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from toolkit import access
-from toolkit.models import Assessment, Council, Invitation, Partnership, Step
+from toolkit.compatibility.report import submitted_by_members
+from toolkit.models import Council, Invitation, Partnership
 from toolkit.partnerships import actions
 from toolkit.partnerships.forms import CouncilPicker, PartnershipForm, searching
 from toolkit.progress import partnership_progress, with_progress
@@ -17,12 +18,8 @@ def partnership(request, slug):
     """Its members and how far each has got, invitations outstanding, and its history."""
     found, rights = access.get_partnership(request.user, slug)
     progress = partnership_progress(with_progress(Partnership.objects.filter(pk=found.pk)))[found.pk]
-    submitted = {
-        a.council_id: a
-        for a in Assessment.objects.filter(step=Step.JOINT, partnership=found, council__in=list(progress.joint))
-        .exclude(status=Assessment.Status.IN_PROGRESS)
-        .order_by("submitted_at")
-    }
+    # The same submissions the comparison is made from: each member's latest, of the partnership's version.
+    submitted = {a.council_id: a for a in submitted_by_members(found)}
     return render(
         request,
         "partnerships/partnership.html",
@@ -114,8 +111,12 @@ def act(request, partnership, action, done_message):
     return redirect(partnership)
 
 
-def confirm(request, partnership, council, *, title, explanation, button, action, done_message):
-    """A page asking "Are you sure?" for what cannot be undone, then doing it on POST."""
+def confirm(request, partnership, council, *, title, explanation, button, action, done_message, refusal=None):
+    """A page asking "Are you sure?" for what cannot be undone, then doing it on POST. When the
+    action would be refused, say so at once instead of asking."""
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(partnership)
     if request.method == "POST":
         return act(request, partnership, action, done_message)
     return render(
@@ -135,6 +136,7 @@ def remove(request, slug, council):
         button=f"Remove {member.name}",
         action=lambda: actions.remove(found, member, request.user),
         done_message=f"{member.name} has been removed from the partnership.",
+        refusal=actions.refusal_to_remove(found, member),
     )
 
 
@@ -153,6 +155,7 @@ def leave(request, slug, council):
         button=f"Take {member.name} out of the partnership",
         action=lambda: actions.leave(found, member, request.user),
         done_message=f"{member.name} has left {found.name}.",
+        refusal=actions.refusal_to_leave(found, member),
     )
 
 

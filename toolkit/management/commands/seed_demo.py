@@ -21,6 +21,7 @@ from toolkit.models import (
     PartnershipMember,
     Question,
     Step,
+    Theme,
 )
 
 DEMO_PASSWORD = "share-services-demo"
@@ -224,7 +225,8 @@ class Command(BaseCommand):
                     questionnaire=partnership.joint_questionnaire, council=council, partnership=partnership,
                     started_by=council.members.get(username=f"{slug}-officer"),
                 )
-                self.answer(assessment, spec, profile={}, fixed={**JOINT_DEFAULTS, **spec["answers"]})
+                # Committed partners: the most positive answer, but for the differences above.
+                self.answer(assessment, spec, profile=dict.fromkeys(Theme.objects.values_list("slug", flat=True), "best"), fixed={**JOINT_DEFAULTS, **spec["answers"]})
 
     def answer(self, assessment, spec, profile, fixed=None):
         """Answer the first part (or all) of an assessment's sections as its council's officer

@@ -1,0 +1,1 @@
+"""Step 3, design: the partnership's business case."""
