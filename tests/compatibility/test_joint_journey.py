@@ -29,7 +29,7 @@ def joint(client, bank, officer, merton, partnership):
 
 
 def test_the_councils_page_lists_each_partnership_with_its_joint_assessment(client, bank, officer, merton, partnership):
-    other = factories.partnership("other", lead=merton, members=[merton, factories.council("richmond")])
+    factories.partnership("other", lead=merton, members=[merton, factories.council("richmond")])
     client.force_login(officer)
     response = client.get(reverse("toolkit:joint-assessment", args=["merton"]))
     assert [(row.partnership.slug, row.in_progress, row.submitted, row.can_start) for row in response.context["rows"]] == [
