@@ -4,7 +4,6 @@ changing a password, and signing out."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import expect_error
 
 pytestmark = pytest.mark.browser
 

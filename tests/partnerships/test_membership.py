@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from tests import factories
-from toolkit.models import Invitation, Partnership, PartnershipEvent, PartnershipMember
+from toolkit.models import Partnership, PartnershipMember
 
 NEW = reverse("toolkit:partnership-new")
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from pypdf import PdfReader
 
-from tests import banks, factories
+from tests import banks
 from toolkit import questionnaires
 from toolkit.answers import AnswerSheet, spec_for
 from toolkit.conditions import visible_keys
