@@ -61,7 +61,7 @@ print(json.dumps({
     "published weight": published.weight,
     "published scores": sorted(published.options.values_list("value", "score")),
     "original weight": original.weight,
-    "design text": Question.objects.get(questionnaire__step="design", key="design-business-case-signed-off").text[:33],
+    "design hint": Question.objects.get(questionnaire__step="design", key="design-teckal").hint[:27],
     "contact 31": ExpertContact.objects.filter(pk=31).values_list("email", flat=True).first(),
 }))
 """
@@ -92,6 +92,6 @@ def test_corrections_make_a_new_version_and_leave_submitted_reports_as_they_were
         "published weight": 0,
         "published scores": [["no", 0], ["partly", 0], ["yes", 0]],
         "original weight": 1,
-        "design text": "Is the business case, setting out",  # no submitted business case: corrected in place
+        "design hint": "The LGA guide (2011) descri",  # no submitted business case: corrected in place
         "contact 31": "j.vaughan@westdorset-dc.gov.uk",
     }

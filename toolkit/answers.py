@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
-from toolkit import conditions, questionnaires
-from toolkit.models import Answer, Assessment, PrivateNote, Question
+from toolkit import conditions, questionnaires, steps
+from toolkit.models import Answer, Assessment, PrivateNote, Question, Section
 
 
 @dataclass
@@ -92,6 +92,14 @@ class AnswerSheet:
         self.rows = {a.question_id: a for a in rows}
         self.specs = [spec_for(q) for q in self.questions]
         self.notes = {n.question_id: n for n in assessment.private_notes.order_by()} if private else {}
+        # Pages of the step's own rows (a business case's options, figures, risks...), whose
+        # rows are loaded once for them all.
+        self.extras, self.pages = None, {}
+        table_sections = [s for s in self.sections if s.kind != Section.Kind.QUESTIONS]
+        if table_sections:
+            kind = steps.get(assessment.step_id)
+            self.extras = kind.load_extras(assessment)
+            self.pages = {s.slug: kind.page_class(s.kind)(self, s) for s in table_sections}
 
     @classmethod
     def for_many(cls, assessments, questionnaire) -> list:
@@ -130,15 +138,22 @@ class AnswerSheet:
         return self._visible
 
     def visible_sections(self, values=None):
-        """Sections with at least one question whose condition holds."""
+        """Pages of rows, and sections with at least one question whose condition holds."""
         shown = self.visible(values)
-        return [s for s in self.sections if any(q.key in shown for q in s.questions.all())]
+        return [s for s in self.sections if s.slug in self.pages or any(q.key in shown for q in s.questions.all())]
+
+    def page(self, section):
+        """The page of rows a section is, or None for a section of questions."""
+        return self.pages.get(section.slug)
 
     def section(self, slug):
         return next((s for s in self.sections if s.slug == slug), None)
 
     def missing_in(self, section, values=None) -> list:
-        """Visible required questions of a section without an answer."""
+        """Visible required questions of a section without an answer (for a page of rows, what
+        it still needs, in words)."""
+        if section.slug in self.pages:
+            return self.pages[section.slug].missing()
         values = self.values if values is None else values
         shown = self.visible(values)
         return [
@@ -149,6 +164,8 @@ class AnswerSheet:
 
     def section_status(self, section) -> str:
         """Task-list status of one section."""
+        if section.slug in self.pages:
+            return self.pages[section.slug].status()
         questions = list(section.questions.all())
         if not any(q.id in self.rows for q in questions):
             return "Not started"
@@ -165,11 +182,22 @@ class AnswerSheet:
     def is_complete(self) -> bool:
         return not any(self.missing_in(s) for s in self.visible_sections())
 
+    def last_changed(self, section):
+        """The row of the section changed last (its ``updated_by`` and ``updated_at``), or None."""
+        if section.slug in self.pages:
+            return self.pages[section.slug].last_changed()
+        rows = [self.rows[q.id] for q in section.questions.all() if q.id in self.rows]
+        return max(rows, key=lambda r: r.updated_at) if rows else None
+
     def appendix(self) -> list:
-        """Every shown question with its answer and comment, section by section."""
+        """Every shown question with its answer and comment, section by section; a page of rows
+        describes its own (``table``)."""
         shown = self.visible()
         sections = []
         for section in self.visible_sections():
+            if section.slug in self.pages:
+                sections.append({"section": section, "items": self.pages[section.slug].appendix(), "table": True})
+                continue
             items = []
             for question in section.questions.all():
                 if question.key not in shown:
@@ -266,6 +294,19 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
         assessment.save(update_fields=["sections_saved"])
         sheet.assessment.sections_saved = assessment.sections_saved
     return changed
+
+
+@transaction.atomic
+def save_page(sheet: AnswerSheet, section, page, form, user) -> None:
+    """Save a page of rows in one transaction, unless the assessment was submitted meanwhile."""
+    assessment = Assessment.objects.select_for_update().get(pk=sheet.assessment.pk)
+    if assessment.is_submitted:
+        raise AssessmentClosed()
+    page.save(form, user, timezone.now())
+    if section.slug not in assessment.sections_saved:
+        assessment.sections_saved.append(section.slug)
+        assessment.save(update_fields=["sections_saved"])
+        sheet.assessment.sections_saved = assessment.sections_saved
 
 
 def save_notes(sheet: AnswerSheet, section, notes: dict, user, now):

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from toolkit import questionnaires
+from toolkit import questionnaires, steps
 from toolkit.answers import AnswerSheet, start_assessment
 from toolkit.models import Assessment, Council, Partnership, PartnershipMember, Step
 
@@ -67,7 +67,7 @@ def submit(assessment: Assessment, user) -> str:
             return SubmitOutcome.ALREADY
         if not AnswerSheet(assessment).is_complete():
             return SubmitOutcome.INCOMPLETE
-        locked.status = Assessment.Status.SUBMITTED
+        locked.status = steps.get(locked.step_id).submitted_status
         locked.submitted_by = user
         locked.submitted_at = timezone.now()
         locked.save(update_fields=["status", "submitted_by", "submitted_at"])

@@ -76,9 +76,19 @@ class StepKind:
     result: Result | None = None
     private_notes: bool = False  # officers may keep notes private to their council on each question
     suggester: str = ""  # dotted path to ``suggest(assessment) -> {key: answers.Suggestion}``: starting values
+    table_pages: str = ""  # dotted path to {Section.kind: TablePage class}, for pages of the step's own rows
+    extras_loader: str = ""  # dotted path to ``load(assessment)``: those rows, in a fixed number of queries
+    submitted_status: str = "submitted"  # the status submitting gives
 
     def suggestions(self, assessment) -> dict:
         return import_string(self.suggester)(assessment) if self.suggester else {}
+
+    def page_class(self, section_kind):
+        registry = import_string(self.table_pages)
+        return (registry() if callable(registry) else registry)[section_kind]
+
+    def load_extras(self, assessment):
+        return import_string(self.extras_loader)(assessment)
 
     @property
     def home_url_name(self):
@@ -129,7 +139,11 @@ STEPS = {
             Step.JOINT, "joint-assessment", "Joint assessment", "joint assessment", MEMBER, COMPATIBILITY,
             private_notes=True, suggester="toolkit.compatibility.starting.from_self_assessment",
         ),
-        StepKind(Step.DESIGN, "design", "Design", "business case", PARTNERSHIP),
+        StepKind(
+            Step.DESIGN, "design", "Design", "business case", PARTNERSHIP,
+            table_pages="toolkit.business_case.pages.pages", extras_loader="toolkit.business_case.pages.load",
+            submitted_status="awaiting_sign_off",
+        ),
     ]
 }
 

@@ -28,7 +28,7 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from toolkit import access, conditions
 from toolkit.steps import get as step_kind
-from toolkit.answers import AnswerSheet, AssessmentClosed, Suggestion, carry_value, find_conflicts, save_section
+from toolkit.answers import AnswerSheet, AssessmentClosed, Suggestion, carry_value, find_conflicts, save_page, save_section
 from toolkit.forms import SectionForm, answer_name, comment_name, note_name
 from toolkit.models import Question
 
@@ -125,6 +125,13 @@ class AssessmentWizard(NamedUrlWizardView):
                     offered[question.key] = Suggestion(value, suggestion.source)
         return offered
 
+    def get_form(self, step=None, data=None, files=None):
+        step = step or self.steps.current
+        page = self.sheet.page(self.sheet.section(step))
+        if page is not None:
+            return page.form(data=data, prefix=self.get_form_prefix(step, None))
+        return super().get_form(step, data, files)
+
     def get_form_kwargs(self, step=None):
         return {
             "section": self.sheet.section(step or self.steps.current),
@@ -161,12 +168,14 @@ class AssessmentWizard(NamedUrlWizardView):
         if management.cleaned_data["current_step"] != step or step not in self.get_form_list():
             raise Http404("No such section.")
         self.storage.current_step = step
+        section = self.sheet.section(step)
+        if self.sheet.page(section) is not None:
+            return self.post_page(self.sheet.page(section), section, step)
 
         form = self.get_form(data=self.request.POST)
         if not form.is_valid():
             return self.render(form)
 
-        section = self.sheet.section(step)
         conflicts = find_conflicts(
             self.sheet,
             section,
@@ -185,12 +194,35 @@ class AssessmentWizard(NamedUrlWizardView):
         try:
             save_section(self.sheet, section, form.values(), form.comments(), self.request.user, notes=form.notes())
         except AssessmentClosed:
-            messages.error(
-                self.request,
-                "This assessment was submitted while you were working on it, so your changes were not saved.",
-            )
-            return redirect("toolkit:assessment", pk=self.assessment.pk)
+            return self.closed()
+        return self.after_save(step)
 
+    def closed(self):
+        messages.error(self.request, "This assessment was submitted while you were working on it, so your changes were not saved.")
+        return redirect("toolkit:assessment", pk=self.assessment.pk)
+
+    def post_page(self, page, section, step):
+        """A page of rows: "Add another" and "Remove" show it again with what was typed; saving
+        checks for anyone else's changes first, like a page of questions."""
+        prefix = self.get_form_prefix(step, None)
+        adjusted = page.adjust(self.request.POST, prefix, self.request.POST.get("action"))
+        if adjusted is not None:
+            return self.render(page.form(data=adjusted, prefix=prefix).quiet())
+        form = page.form(data=self.request.POST, prefix=prefix)
+        if not form.is_valid():
+            return self.render(form)
+        theirs = page.changed_since(form.seen_at, self.request.user)
+        if theirs:
+            data = self.request.POST.copy()
+            data[f"{prefix}-seen_at"] = max(r.updated_at for r in theirs).isoformat()
+            return self.render(page.form(data=data, prefix=prefix).quiet(), page_conflicts=theirs, saved_appendix=page.appendix())
+        try:
+            save_page(self.sheet, section, page, form, self.request.user)
+        except AssessmentClosed:
+            return self.closed()
+        return self.after_save(step)
+
+    def after_save(self, step):
         if self.request.POST.get("action") == "later":
             messages.success(self.request, "Your answers have been saved. You can come back to them at any time.")
             return redirect("toolkit:assessment", pk=self.assessment.pk)
@@ -221,5 +253,7 @@ class AssessmentWizard(NamedUrlWizardView):
             if position
             else reverse("toolkit:assessment", args=[self.assessment.pk]),
             returning_to_check=self.request.GET.get("return") == "check",
+            page=self.sheet.page(self.sheet.section(current)),
+            last_changed=self.sheet.last_changed(self.sheet.section(current)),
         )
         return context

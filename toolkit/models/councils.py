@@ -84,6 +84,9 @@ class Partnership(models.Model):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # The compatibility verdict of the members' submitted joint assessments, kept up to date when
+    # one is submitted or a member joins or goes, so lists of partnerships need not compare them.
+    joint_verdict = models.CharField(max_length=30, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -90,9 +90,24 @@ class Questionnaire(models.Model):
 
 
 class Section(models.Model):
-    """A page of a wizard: one topic per page."""
+    """A page of a wizard: one topic per page.
+
+    Most pages ask questions. A business case also has pages whose answers are rows of their
+    own (options, risks, milestones, financial figures, the gate): their ``kind`` says which, and
+    the step's own code supplies the page (``toolkit.steps``)."""
+
+    class Kind(models.TextChoices):
+        QUESTIONS = "questions", "Questions"
+        OPTIONS = "options", "Options shortlist (business as usual, do minimum and others)"
+        PARTNER_FIGURES = "partner-figures", "Financial case: each partner's figures and the assumptions"
+        SETUP_COSTS = "setup-costs", "Financial case: set-up costs"
+        SAVINGS = "savings", "Financial case: savings and income by year"
+        MILESTONES = "milestones", "Project plan: milestones"
+        RISKS = "risks", "Risks and contingency"
+        GATE = "gate", "Don't proceed without: the five items"
 
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.QUESTIONS)
     position = models.PositiveSmallIntegerField(default=0)
     slug = models.SlugField(help_text="Used in the page address; unique within the questionnaire.")
     title = models.CharField(max_length=160)
