@@ -46,6 +46,9 @@ def joint_assessment(partnership, council, answers, submitted=True, when=None):
     questions = {q.key: q for q in questionnaire.questions.all()}
     Answer.objects.bulk_create(Answer(assessment=assessment, question=questions[k], value=v) for k, v in answers.items())
     if submitted:
+        from toolkit.compatibility.report import refresh_verdict
+
         Assessment.objects.filter(pk=assessment.pk).update(status="submitted", submitted_at=when or timezone.now())
         assessment.refresh_from_db()
+        refresh_verdict(partnership)
     return assessment

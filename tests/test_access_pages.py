@@ -331,6 +331,6 @@ def test_step_pages_and_report_lists_run_the_same_queries_with_1_and_6_partnersh
     grow(1, 5)
     assert [query_count(client, url) for url in urls] == small
     # Self: session, user, header councils, council, standing, step, questionnaire, section count, assessments.
-    # Joint and design add the partnerships with their councils and assessments (progress); the
-    # report list: exports and their assessments.
-    assert small == [9, 12, 12, 8]
+    # Joint and design add the partnerships with their councils, decisions to proceed and
+    # assessments (progress); the report list: exports and their assessments.
+    assert small == [9, 13, 13, 8]

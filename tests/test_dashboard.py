@@ -111,8 +111,8 @@ def test_dashboard_query_count_is_the_same_with_1_and_with_12_partnerships(clien
     large, response = dashboard_queries(client)
     assert len(response.context["council_tasks"][0].partnerships) == 12
     # session, user, the header's councils, the user's memberships, self-assessment statuses,
-    # partnerships, their councils, their assessments, invitations waiting for an answer
-    assert (small, large) == (9, 9)
+    # partnerships, their councils, their decisions to proceed, their assessments, invitations
+    assert (small, large) == (10, 10)
 
 
 def test_dashboard_links_each_step_that_can_start(client, officer, merton, partnership):

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from toolkit import questionnaires, steps
 from toolkit.answers import AnswerSheet, start_assessment
@@ -72,4 +73,7 @@ def submit(assessment: Assessment, user) -> str:
         locked.submitted_at = timezone.now()
         locked.save(update_fields=["status", "submitted_by", "submitted_at"])
     assessment.refresh_from_db(fields=["status", "submitted_by", "submitted_at"])
+    kind = steps.get(assessment.step_id)
+    if kind.after_submit:
+        import_string(kind.after_submit)(assessment)
     return SubmitOutcome.SUBMITTED

@@ -58,10 +58,24 @@ def combine(statuses) -> str:
     return Status.IN_PROGRESS
 
 
-def design_can_start(member_joint_statuses) -> bool:
-    """The partners build the business case once every member has completed its joint assessment."""
-    statuses = list(member_joint_statuses)
-    return len(statuses) >= 2 and all(s in DONE for s in statuses)
+CONFLICT = "Conflict"  # the compatibility verdict that holds the business case back
+
+
+def design_can_start(member_joint_statuses, verdict="", proceeding=False) -> bool:
+    """The partners build the business case once at least two members have completed their
+    joint assessments and those are not in conflict, unless the lead council's programme
+    manager has recorded why the partners go ahead anyway."""
+    completed = sum(1 for s in member_joint_statuses if s in DONE)
+    return completed >= 2 and (verdict != CONFLICT or proceeding)
+
+
+def why_design_cannot_start(member_joint_statuses, verdict="") -> str:
+    if sum(1 for s in member_joint_statuses if s in DONE) < 2:
+        return "The business case can start once two partner councils have completed their joint assessments."
+    return (
+        "The partners' joint assessments are in conflict. Resolve the conflicts first (a council can start a new "
+        "joint assessment), or the lead council's programme manager can record why the partners go ahead anyway."
+    )
 
 
 @dataclass
@@ -72,7 +86,9 @@ class PartnershipProgress:
 
     @property
     def joint_complete(self):
-        return design_can_start(self.joint.values())
+        """Whether the business case can start (see ``design_can_start``)."""
+        partnership = self.partnership
+        return design_can_start(self.joint.values(), partnership.joint_verdict, bool(partnership.proceed_decisions.all()))
 
     @property
     def joint_completed_count(self):
@@ -127,6 +143,7 @@ def with_progress(partnerships):
     """Prefetch what ``partnership_progress`` reads."""
     return partnerships.select_related("lead_council").prefetch_related(
         "councils",
+        "proceed_decisions",
         Prefetch("assessments", queryset=Assessment.objects.only("id", "status", "partnership_id", "council_id", "step_id")),
     )
 
@@ -207,7 +224,7 @@ def step_rows(step: str, council: Council) -> list[OwnerRow]:
         )
         if step == Step.DESIGN and not progress[owner.pk].joint_complete:
             row.can_start = False
-            row.reason = "The business case can start once every partner council has completed its joint assessment."
+            row.reason = why_design_cannot_start(progress[owner.pk].joint.values(), owner.joint_verdict)
         if step == Step.JOINT and progress[owner.pk].joint_completed_count >= 2:
             row.report_url = reverse("toolkit:partnership-report", args=[owner.slug])
         rows.append(row)

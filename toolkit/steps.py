@@ -79,6 +79,7 @@ class StepKind:
     table_pages: str = ""  # dotted path to {Section.kind: TablePage class}, for pages of the step's own rows
     extras_loader: str = ""  # dotted path to ``load(assessment)``: those rows, in a fixed number of queries
     submitted_status: str = "submitted"  # the status submitting gives
+    after_submit: str = ""  # dotted path to ``after_submit(assessment)``, e.g. to compare partners again
 
     def suggestions(self, assessment) -> dict:
         return import_string(self.suggester)(assessment) if self.suggester else {}
@@ -138,6 +139,7 @@ STEPS = {
         StepKind(
             Step.JOINT, "joint-assessment", "Joint assessment", "joint assessment", MEMBER, COMPATIBILITY,
             private_notes=True, suggester="toolkit.compatibility.starting.from_self_assessment",
+            after_submit="toolkit.compatibility.starting.after_submit",
         ),
         StepKind(
             Step.DESIGN, "design", "Design", "business case", PARTNERSHIP,

@@ -5,6 +5,7 @@ savings and income by year. What they hold becomes the model's plain ``Inputs`` 
 Years are numbered as the Green Book numbers them, and as the model does: year 0 is the first.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django import forms
@@ -146,7 +147,7 @@ class PartnerFiguresPage(TablePage):
                     if answer is not None and answer.value:
                         name = "joint assessment" if step == Step.JOINT else "self assessment"
                         when = date_format(answer.assessment.submitted_at, "j F Y")
-                        value = Decimal(str(answer.value)) if field_name == "baseline" else answer.value
+                        value = Decimal(str(answer.value)) if field_name == "baseline" else date.fromisoformat(answer.value)
                         found[field_name] = (value, f"{council}'s {name} submitted {when}")
                         break
             offered[council_id] = found
@@ -241,7 +242,7 @@ class BiasForm(forms.Form):
 
 class CostForm(RowForm):
     category = forms.ChoiceField(
-        label="Category", choices=SetUpCost.Category.choices, widget=govuk.GovUKSelect(),
+        label="Category", choices=[("", "Select a category")] + SetUpCost.Category.choices, widget=govuk.GovUKSelect(),
         error_messages={"required": "Select the category", "invalid_choice": "Select one of the categories shown"},
     )
     year = forms.TypedChoiceField(label="Year", coerce=int, widget=govuk.GovUKSelect(),
@@ -254,7 +255,7 @@ class CostForm(RowForm):
 
     def __init__(self, *args, years=5, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(year, year_label(year)) for year in range(years)]
+        self.fields["year"].choices = [("", "Select a year")] + [(year, year_label(year)) for year in range(years)]
         self.fields["amount"].error_messages["required"] = "Enter the amount"
 
 

@@ -102,7 +102,7 @@ class RowsPage(TablePage):
 
 class OptionForm(RowForm):
     kind = forms.ChoiceField(
-        label="Kind of option", choices=CaseOption.Kind.choices, widget=govuk.GovUKSelect(),
+        label="Kind of option", choices=[("", "Select the kind of option")] + CaseOption.Kind.choices, widget=govuk.GovUKSelect(),
         error_messages={"required": "Select the kind of option", "invalid_choice": "Select one of the kinds shown"},
     )
     name = forms.CharField(
@@ -178,11 +178,11 @@ class RiskForm(RowForm):
         error_messages={"required": "Describe the risk", "max_length": "Risk must be 300 characters or fewer"},
     )
     likelihood = forms.ChoiceField(
-        label="Likelihood", choices=Risk.Level.choices, widget=govuk.GovUKSelect(),
+        label="Likelihood", choices=[("", "Select")] + Risk.Level.choices, widget=govuk.GovUKSelect(),
         error_messages={"required": "Select how likely it is", "invalid_choice": "Select low, medium or high"},
     )
     impact = forms.ChoiceField(
-        label="Impact", choices=Risk.Level.choices, widget=govuk.GovUKSelect(),
+        label="Impact", choices=[("", "Select")] + Risk.Level.choices, widget=govuk.GovUKSelect(),
         error_messages={"required": "Select its impact", "invalid_choice": "Select low, medium or high"},
     )
     mitigation = forms.CharField(

@@ -34,6 +34,19 @@ def submitted_by_members(partnership: Partnership) -> list:
     return [latest[c.pk] for c in members if c.pk in latest]
 
 
+def refresh_verdict(partnership: Partnership) -> str:
+    """Work out the members' compatibility verdict again and keep it on the partnership (blank
+    until two have submitted). Called whenever a joint assessment is submitted or a member joins
+    or goes."""
+    try:
+        verdict = compare_partnership(partnership)["verdict"]
+    except NoResult:
+        verdict = ""
+    Partnership.objects.filter(pk=partnership.pk).update(joint_verdict=verdict)
+    partnership.joint_verdict = verdict
+    return verdict
+
+
 def report_ready(partnership: Partnership) -> bool:
     return len(submitted_by_members(partnership)) >= 2
 

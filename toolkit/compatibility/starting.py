@@ -19,3 +19,10 @@ def from_self_assessment(assessment) -> dict:
         return {}
     source = f"your council's self assessment submitted {date_format(latest.submitted_at, 'j F Y')}"
     return {answer.question.key: Suggestion(answer.value, source) for answer in latest.answers.select_related("question")}
+
+
+def after_submit(assessment) -> None:
+    """A member's answers are in: compare the partners again."""
+    from toolkit.compatibility.report import refresh_verdict
+
+    refresh_verdict(assessment.partnership)

@@ -174,7 +174,11 @@ def leave(partnership, council, user) -> None:
 
 
 def update_status(partnership) -> None:
-    """Forming while it has fewer than two members; active from two (a closed one stays closed)."""
+    """Forming while it has fewer than two members; active from two (a closed one stays closed).
+    The members' compatibility verdict is worked out again: it is made from members only."""
+    from toolkit.compatibility.report import refresh_verdict
+
+    refresh_verdict(partnership)
     if partnership.status == Partnership.Status.CLOSED:
         return
     status = Partnership.Status.ACTIVE if partnership.memberships.count() >= 2 else Partnership.Status.FORMING
