@@ -74,7 +74,7 @@ EXPECTED = {
     ("joint", "in_progress"): expect(IN_PROGRESS_MEMBER, ALL_404, IN_PROGRESS_VIEWER),
     ("joint", "submitted"): expect(submitted_member(False), submitted_viewer(False), submitted_viewer(False)),
     ("design", "in_progress"): expect(IN_PROGRESS_MEMBER, IN_PROGRESS_MEMBER, IN_PROGRESS_VIEWER),
-    ("design", "submitted"): expect(submitted_member(False), submitted_member(False), submitted_viewer(False)),
+    ("design", "submitted"): expect(submitted_member(True), submitted_member(True), submitted_viewer(True)),
 }
 
 

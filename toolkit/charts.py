@@ -102,3 +102,56 @@ def verdict_bars(rows, title, chart_id="chart", verdicts=("Aligned", "Different"
         parts.append(format_html('<text x="{}" y="{}" font-size="12" fill="#0b0c0c">{}</text>', f"{x + 8:.1f}", text_y, words(counts)))
     parts.append(mark_safe("</svg>"))
     return mark_safe("".join(str(p) for p in parts))
+
+
+# Lines are told apart by their dashes and their labels as well as their colours.
+LINE_STYLES = [("#1d70b8", ""), ("#d4351c", "6 3"), ("#00703c", "2 3"), ("#4c2c92", "10 4"),
+               ("#f47738", "6 3 2 3"), ("#28a197", "1 2"), ("#912b88", "12 3"), ("#505a5f", "4 4")]
+
+
+def lines(series, labels, title, chart_id="chart", height=260):
+    """A line per series (name, [amount for each of ``labels``]) of money, with a zero line and
+    each series named at its end. The text alternative lists every figure."""
+    series = [(name, [float(v) for v in values]) for name, values in series]
+    values = [v for _, vs in series for v in vs] + [0.0]
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    left, top, width, plot_height = 90, 15, 360, height - 60
+    step = width / max(len(labels) - 1, 1)
+
+    def x(i):
+        return left + i * step
+
+    def y(value):
+        return top + plot_height * (high - value) / span
+
+    description = "; ".join(
+        f"{name}: " + ", ".join(f"{label} £{value:,.0f}" for label, value in zip(labels, vs)) for name, vs in series
+    )
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" class="toolkit-chart" role="img" '
+            'aria-labelledby="{0}-title {0}-desc" viewBox="0 0 {1} {2}" width="{1}" height="{2}" '
+            'font-family="Arial, Liberation Sans, DejaVu Sans, sans-serif" font-size="12">'
+            '<title id="{0}-title">{3}</title><desc id="{0}-desc">{4}</desc>',
+            chart_id, WIDTH + 60, height, title, description,
+        ),
+        # format_html escapes its arguments to text first, so numbers are formatted here.
+        format_html('<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#0b0c0c"/>', left, f"{y(0):.1f}", left + width),
+        format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">£0</text>', left - 6, f"{y(0) + 4:.1f}"),
+        format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">£{}</text>', left - 6, f"{y(high) + 4:.1f}", f"{high:,.0f}"),
+        format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">£{}</text>', left - 6, f"{y(low) + 4:.1f}", f"{low:,.0f}") if low < 0 else "",
+    ]
+    for i, label in enumerate(labels):
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" fill="#0b0c0c">{}</text>', f"{x(i):.1f}", height - 25, label.split(" (")[0]))
+    for index, (name, vs) in enumerate(series):
+        colour, dashes = LINE_STYLES[index % len(LINE_STYLES)]
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(vs))
+        parts.append(format_html(
+            '<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"{}/>',
+            points, colour, format_html(' stroke-dasharray="{}"', dashes) if dashes else "",
+        ))
+        if vs:
+            parts.append(format_html('<text x="{}" y="{}" fill="#0b0c0c">{}</text>', f"{x(len(vs) - 1) + 6:.1f}", f"{y(vs[-1]) + 4 + index * 2:.1f}", name))
+    parts.append(mark_safe("</svg>"))
+    return mark_safe("".join(str(p) for p in parts))

@@ -42,6 +42,7 @@ class Result:
     of_partnership: bool = False  # built from a partnership rather than from one assessment
     page_url_name: str = "toolkit:assessment-summary"  # takes the subject's pk, or a partnership's slug
     readiness_check: str = ""  # dotted path to ``ready(subject) -> bool``, when a report needs more than one assessment
+    word_builder: str = ""  # dotted path to ``build(context) -> bytes``: the report as a Word document too
 
     def build(self, subject) -> dict:
         """The report's context. It holds at least ``owner`` (a council or partnership),
@@ -80,6 +81,8 @@ class StepKind:
     extras_loader: str = ""  # dotted path to ``load(assessment)``: those rows, in a fixed number of queries
     submitted_status: str = "submitted"  # the status submitting gives
     after_submit: str = ""  # dotted path to ``after_submit(assessment)``, e.g. to compare partners again
+    overview_template: str = ""  # what the step adds to its task list page, and
+    overview_context: str = ""  # dotted path to ``context(assessment, user) -> dict`` for it
 
     def suggestions(self, assessment) -> dict:
         return import_string(self.suggester)(assessment) if self.suggester else {}
@@ -132,6 +135,23 @@ COMPATIBILITY = Result(
     readiness_check="toolkit.compatibility.report.report_ready",
 )
 
+BUSINESS_CASE = Result(
+    title="Business-case outline",
+    export_kind=Export.Kind.BUSINESS_CASE,
+    filename="business-case-outline",
+    page_template="business_case/outline.html",
+    pdf_template="business_case/pdf.html",
+    builder="toolkit.business_case.report.outline",
+    next_steps=(
+        "The business case is ready for sign-off. Each partner council's programme manager signs it off for their "
+        "council; it is signed off when every partner has signed."
+    ),
+    rules_url_name="toolkit:how-we-score",
+    rules_fragment="finance",
+    rules_link_text="How the figures are worked out",
+    word_builder="toolkit.business_case.word.build",
+)
+
 STEPS = {
     kind.code: kind
     for kind in [
@@ -144,7 +164,8 @@ STEPS = {
         StepKind(
             Step.DESIGN, "design", "Design", "business case", PARTNERSHIP,
             table_pages="toolkit.business_case.pages.pages", extras_loader="toolkit.business_case.pages.load",
-            submitted_status="awaiting_sign_off",
+            submitted_status="awaiting_sign_off", result=BUSINESS_CASE,
+            overview_template="business_case/overview.html", overview_context="toolkit.business_case.views.overview_extra",
         ),
     ]
 }

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from toolkit import steps
+from toolkit.business_case import views as business_case
 from toolkit.compatibility import views as compatibility
 from toolkit.partnerships import views as partnerships
 from toolkit.views import assessments, dashboard, exports, pages
@@ -37,6 +38,10 @@ urlpatterns = [
     path("assessments/<int:pk>/submitted/", assessments.submitted, name="assessment-submitted"),
     path("assessments/<int:pk>/summary/", assessments.result, name="assessment-summary"),
     path("assessments/<int:pk>/summary/pdf/", assessments.result_pdf, name="assessment-summary-pdf"),
+    path("assessments/<int:pk>/sign-off/", business_case.sign_off, name="assessment-sign-off"),
+    path("assessments/<int:pk>/reopen/", business_case.reopen, name="assessment-reopen"),
+    path("partnerships/<slug:slug>/proceed/", business_case.proceed, name="partnership-proceed"),
+    path("assessments/<int:pk>/summary/docx/", assessments.result_pdf, {"format": "docx"}, name="assessment-summary-docx"),
 ]
 
 # Each step's page for a council, and starting an assessment of it: e.g. the names

@@ -9,6 +9,9 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from toolkit import access, journey, steps
@@ -51,6 +54,7 @@ def overview(request, pk):
             "section": s,
             "status": sheet.section_status(s),
             "url": reverse("toolkit:assessment-section", args=[pk, s.slug]) if editable else None,
+            "hint": changed_hint(sheet.last_changed(s)),
         }
         for s in sheet.visible_sections()
     ]
@@ -66,8 +70,22 @@ def overview(request, pk):
             complete=sheet.is_complete(),
             resume_url=reverse("toolkit:assessment-section", args=[pk, resume.slug]) if resume and editable else None,
             appendix=sheet.appendix() if assessment.is_submitted else [],
+            **step_extra(assessment, request.user),
         ),
     )
+
+
+def changed_hint(row) -> str:
+    """"Last changed by Sam Smith on 3 May 2026": each section says who changed it last."""
+    if row is None:
+        return ""
+    who = (row.updated_by.get_full_name() or row.updated_by.get_username()) if row.updated_by else "a former user"
+    return f"Last changed by {who} on {date_format(timezone.localtime(row.updated_at), 'j F Y')}"
+
+
+def step_extra(assessment, user) -> dict:
+    step = step_of(assessment)
+    return import_string(step.overview_context)(assessment, user) if step.overview_context else {}
 
 
 def after_submission(assessment):
@@ -133,13 +151,23 @@ def result(request, pk):
     return render(request, step.result.page_template, context)
 
 
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
 def pdf_response(export):
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf")
+    """The export's file as a download (a PDF, or a Word document)."""
+    extension = export.filename.rsplit(".", 1)[-1]
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename, content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))
 
 
 @require_POST
-def result_pdf(request, pk):
-    """Make the report's PDF, keep it, and send it."""
+def result_pdf(request, pk, format="pdf"):
+    """Make the report's PDF (or Word document), keep it, and send it."""
     assessment, _, step = submitted_result(request, pk, "export")
-    export, _ = export_result(step, assessment, request.user)
+    if format == "docx" and not step.result.word_builder:
+        raise Http404("This report has no Word version.")
+    export, _ = export_result(step, assessment, request.user, format=format)
     return pdf_response(export)

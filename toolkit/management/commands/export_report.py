@@ -20,12 +20,16 @@ class Command(BaseCommand):
         owner.add_argument("--council", help="The council's slug, e.g. merton.")
         owner.add_argument("--partnership", help="The partnership's slug, e.g. south-london-legal.")
         parser.add_argument("--assessment", type=int, help="A submitted assessment's id; defaults to the latest.")
-        parser.add_argument("--output", help="Where to write the PDF; defaults to the stored file's name here.")
+        parser.add_argument("--output", help="Where to write the file; defaults to the stored file's name here.")
+        parser.add_argument("--format", choices=["pdf", "docx"], default="pdf", help="A PDF, or a Word document where the report has one (the business case).")
 
-    def handle(self, *args, step, council=None, partnership=None, assessment=None, output=None, **options):
+    def handle(self, *args, step, council=None, partnership=None, assessment=None, output=None, format="pdf", **options):
         kind = steps.get(step)
+        self.format = format
         if kind.result is None:
             raise CommandError(f"The {kind.noun} has no report yet, so there is nothing to export.")
+        if format == "docx" and not kind.result.word_builder:
+            raise CommandError(f"The {kind.result.title.lower()} is made as a PDF only.")
         wanted = "council" if kind.owner == steps.COUNCIL else "partnership"
         if (council if wanted == "council" else partnership) is None:
             raise CommandError(f"A {kind.result.title.lower()} belongs to a {wanted}: give --{wanted}.")
@@ -44,7 +48,7 @@ class Command(BaseCommand):
 
     def write(self, kind, subject, owner, output):
         try:
-            export, _ = export_result(kind, subject, user=None)
+            export, _ = export_result(kind, subject, user=None, format=self.format)
         except NoResult as problem:
             raise CommandError(str(problem))
         path = Path(output or export.filename)
