@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
@@ -28,6 +30,7 @@ def test_seed_demo_creates_the_demo_and_is_idempotent(settings):
     assert first[2] == [("south-london-legal", "merton", "active"), ("stafford-cannock-chase", "stafford", "active")]
     assert first[3] == ["kingston", "merton", "richmond", "sutton"]
     assert first[4] == [
+        ("design", None, "south-london-legal", "awaiting_sign_off"),
         ("joint", "cannock-chase", "stafford-cannock-chase", "in_progress"),
         ("joint", "kingston", "south-london-legal", "submitted"),
         ("joint", "merton", "south-london-legal", "submitted"),
@@ -87,3 +90,24 @@ def test_the_demo_partnership_has_the_differences_partners_meet(settings):
     assert results["joint-willing-to-relocate"].verdict == "Different"
     assert results["joint-willing-to-relocate"].odd_ones_out == (richmond,)
     assert context["verdict"] == "Conflict"
+
+
+def test_the_demo_business_case_is_ready_for_sign_off_with_two_of_four_signed(settings):
+    from toolkit.business_case.report import outline
+    from toolkit.models import SignOff
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    business_case = Assessment.objects.get(step="design")
+    assert sorted(SignOff.objects.filter(withdrawn_at=None).values_list("council__slug", "capacity")) == [
+        ("merton", "Chief executive"), ("sutton", "Section 151 officer")
+    ]
+    context = outline(business_case)
+    assert [case.key for case in context["cases"]] == ["strategic", "economic", "commercial", "financial", "management"]
+    assert context["model_problems"] == [] and context["model"] is not None
+    assert sorted(council.slug for council in context["still_to_sign"]) == ["kingston", "richmond"]
+    # Set-up costs of £520,000 (150,000 + 250,000 + 80,000 in year 0, 40,000 in year 1) against net
+    # savings of 170,000 - 480,000 = -310,000 in year 0, then 590,000 - 40,000 = 550,000 in year 1:
+    # the cumulative net turns from -310,000 to 240,000 within year 1, 310/550 of the way: 1.56 years.
+    assert context["model"].combined.payback == Decimal("1.56")
+    assert context["model"].threshold.met is True

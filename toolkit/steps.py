@@ -166,6 +166,7 @@ STEPS = {
             table_pages="toolkit.business_case.pages.pages", extras_loader="toolkit.business_case.pages.load",
             submitted_status="awaiting_sign_off", result=BUSINESS_CASE,
             overview_template="business_case/overview.html", overview_context="toolkit.business_case.views.overview_extra",
+            suggester="toolkit.business_case.starting.from_joint_assessments",
         ),
     ]
 }

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from toolkit import access
 from toolkit.compatibility.report import submitted_by_members
-from toolkit.models import Council, Invitation, Partnership
+from toolkit.models import Assessment, Council, Invitation, Partnership, SignOff, Step
 from toolkit.partnerships import actions
 from toolkit.partnerships.forms import CouncilPicker, PartnershipForm, searching
 from toolkit.progress import partnership_progress, with_progress
@@ -34,6 +34,9 @@ def partnership(request, slug):
             "submitted_count": len(submitted),
             "invitations": found.invitations.filter(status=Invitation.Status.PENDING).select_related("council", "invited_by"),
             "events": found.events.select_related("council", "by"),
+            "business_case": Assessment.objects.filter(step=Step.DESIGN, partnership=found).order_by("-started_at").first(),
+            "sign_offs": SignOff.objects.filter(assessment__partnership=found).select_related("council", "withdrawn_by").order_by("signed_at"),
+            "decisions": found.proceed_decisions.select_related("by"),
         },
     )
 

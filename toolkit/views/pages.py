@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from toolkit import questionnaires
+from toolkit.business_case import delivery, finance
 from toolkit.compatibility import rules as compatibility_rules
 from toolkit.models import Question, Step
 from toolkit.signposts import signposts_by_theme
@@ -50,10 +51,10 @@ def question_guidance(request, pk):
     )
 
 
-def rules_in(docstring) -> list:
-    """The bullet points after "The rules:" in a rules module's docstring, one string each, so
+def rules_in(docstring, marker="The rules:") -> list:
+    """The bullet points after ``marker`` in a rules module's docstring, one string each, so
     the page states the rules exactly as the code keeps them."""
-    text = docstring.split("The rules:", 1)[1]
+    text = docstring.split(marker, 1)[1]
     rules = []
     for line in text.splitlines():
         line = line.strip()
@@ -65,9 +66,16 @@ def rules_in(docstring) -> list:
 
 
 def how_we_score(request):
-    """The readiness scoring rules and the compatibility rules, with the published thresholds."""
+    """Every rule the toolkit works by: readiness scoring, comparing partners, the business
+    case's figures and the delivery-model suggestion."""
     return render(
         request,
         "toolkit/how_we_score.html",
-        {"questionnaire": questionnaires.published(Step.SELF), "compatibility_rules": rules_in(compatibility_rules.__doc__)},
+        {
+            "questionnaire": questionnaires.published(Step.SELF),
+            "compatibility_rules": rules_in(compatibility_rules.__doc__),
+            "finance_rules": rules_in(finance.__doc__),
+            "delivery_rules": rules_in(delivery.__doc__, "The rules."),
+            "optimism_bias": finance.OPTIMISM_BIAS_UPPER_BOUNDS,
+        },
     )

@@ -21,6 +21,7 @@ def step_home(request, slug, step):
             "question": Step.objects.values_list("question", flat=True).get(pk=step),
             "rights": rights,
             "rows": progress.step_rows(step, council),
+            "manages": access.standing(request.user).managed,
             "questionnaire": questionnaires.published(step),
         },
     )

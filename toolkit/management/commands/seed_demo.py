@@ -139,6 +139,7 @@ class Command(BaseCommand):
             self.create_partnerships(councils)
             self.create_self_assessments(councils)
             self.create_joint_assessments(councils)
+            self.create_business_case(councils)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Every demo account's password is '{DEMO_PASSWORD}'."))
 
     def create_councils(self):
@@ -227,6 +228,12 @@ class Command(BaseCommand):
                 )
                 # Committed partners: the most positive answer, but for the differences above.
                 self.answer(assessment, spec, profile=dict.fromkeys(Theme.objects.values_list("slug", flat=True), "best"), fixed={**JOINT_DEFAULTS, **spec["answers"]})
+
+    def create_business_case(self, councils):
+        from toolkit.business_case import demo
+
+        users = {u.username: u for u in get_user_model().objects.filter(username__in=["merton-officer", "merton-pm", "sutton-pm"])}
+        demo.create(Partnership.objects.get(slug="south-london-legal"), councils, users)
 
     def answer(self, assessment, spec, profile, fixed=None):
         """Answer the first part (or all) of an assessment's sections as its council's officer

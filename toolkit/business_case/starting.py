@@ -1,0 +1,30 @@
+"""Starting values for the business case: what the partners answered to the same questions (the
+same key) in their submitted joint assessments. A list of choices (the services in scope)
+starts as every partner's choices together; any other answer is offered only when every partner
+who answered gave the same one, since the business case speaks for them all."""
+
+from toolkit.answers import Suggestion
+from toolkit.compatibility.report import submitted_by_members
+from toolkit.models import Answer
+
+
+def from_joint_assessments(assessment) -> dict:
+    partnership = assessment.partnership
+    joint = submitted_by_members(partnership)
+    if not joint:
+        return {}
+    by_key = {}
+    for answer in Answer.objects.filter(assessment__in=joint).select_related("question").order_by("question__position"):
+        by_key.setdefault(answer.question.key, []).append(answer.value)
+    names = {j.pk: j.council.name for j in joint}
+    offered = {}
+    for key, given in by_key.items():
+        values = [value for value in given if value not in (None, "", [])]
+        if not values:
+            continue
+        if all(isinstance(v, list) for v in values):
+            union = list(dict.fromkeys(v for value in values for v in value))
+            offered[key] = Suggestion(union, f"the partners' joint assessments ({', '.join(names.values())})")
+        elif all(v == values[0] for v in values):
+            offered[key] = Suggestion(values[0], f"the partners' joint assessments ({', '.join(names.values())}), which all say so")
+    return offered
