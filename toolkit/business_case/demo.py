@@ -33,7 +33,7 @@ ANSWERS = {
 }
 SETUP_COSTS = [("redundancy", 0, "150000", "Two posts not carried into the shared team"), ("it", 0, "250000", "One case management system"),
                ("process", 0, "80000", "Harmonising processes and training"), ("contract-exit", 1, "40000", "Ending Sutton's external contract early")]
-SAVINGS = {"staff": ["150000", "450000", "600000", "600000", "600000"], "procurement": ["20000", "80000", "90000", "90000", "90000"],
+SAVINGS = {"staff": ["150000", "450000", "650000", "650000", "650000"], "procurement": ["20000", "80000", "90000", "90000", "90000"],
            "accommodation": ["0", "60000", "60000", "60000", "60000"]}
 OPTIONS = [("business-as-usual", "Business as usual", "Each borough keeps its own legal team.", False),
            ("do-minimum", "Do minimum", "Share specialist advice only, through a call-off agreement.", False),
