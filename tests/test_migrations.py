@@ -95,3 +95,30 @@ def test_corrections_make_a_new_version_and_leave_submitted_reports_as_they_were
         "design hint": "The LGA guide (2011) descri",  # no submitted business case: corrected in place
         "contact 31": "j.vaughan@westdorset-dc.gov.uk",
     }
+
+
+@pytest.mark.django_db
+def test_a_database_with_the_old_design_questionnaire_gets_the_five_cases_as_a_new_version():
+    import importlib
+
+    from django.apps import apps
+
+    from toolkit.models import Question, Questionnaire, Section, Theme
+
+    Questionnaire.objects.filter(step="design").update(status="retired")
+    old = Questionnaire.objects.create(step_id="design", version=7, status="published", title="Design")
+    section = Section.objects.create(questionnaire=old, slug="vision-and-objectives", title="Vision")
+    Question.objects.create(section=section, key="design-vision", text="Vision?", kind="long_text", theme=Theme.objects.first(), source="002_3629ed7e1db573a4.txt")
+    importlib.import_module("toolkit.migrations.0009_design_in_five_cases").publish_new_version(apps, None)
+    old.refresh_from_db()
+    new = Questionnaire.objects.get(step="design", status="published")
+    assert (old.status, new.version) == ("retired", 8)
+    assert list(new.sections.values_list("slug", "kind"))[:6] == [
+        ("vision-and-objectives", "questions"), ("scope", "questions"), ("case-for-change", "questions"),
+        ("critical-success-factors", "questions"), ("options", "options"), ("preferred-option", "questions"),
+    ]
+    teckal = Question.objects.get(questionnaire=new, key="design-teckal")
+    assert teckal.show_when_question.questionnaire_id == new.pk  # follow-ups point within the new version
+    # Run again, nothing more happens.
+    importlib.import_module("toolkit.migrations.0009_design_in_five_cases").publish_new_version(apps, None)
+    assert Questionnaire.objects.filter(step="design").count() == 3
