@@ -6,6 +6,7 @@ real SECRET_KEY and ALLOWED_HOSTS are given.
 """
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -131,8 +132,9 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "Shared Service Toolkit")
 
-# HM Treasury Green Book real discount rate, used by the financial case.
-DISCOUNT_RATE = float(os.environ.get("DISCOUNT_RATE", "0.035"))
+# HM Treasury Green Book real discount rate: the starting value of a new business case's rate,
+# which is then stored with the business case (so a later change here does not change its figures).
+DISCOUNT_RATE = Decimal(os.environ.get("DISCOUNT_RATE", "0.035"))
 
 LOGGING = {
     "version": 1,

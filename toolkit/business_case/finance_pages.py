@@ -14,9 +14,19 @@ from django.utils.formats import date_format
 
 from toolkit import govuk
 from toolkit.business_case import finance
-from toolkit.forms import MONEY_LIMIT
-from toolkit.models import Answer, Assessment, FinancialSettings, IncomeEstimate, PartnerFigures, SavingEstimate, SetUpCost, Step
 from toolkit.business_case.pages import replace_rows
+from toolkit.forms import MONEY_LIMIT
+from toolkit.models import (
+    Answer,
+    Assessment,
+    FinancialSettings,
+    IncomeEstimate,
+    PartnerFigures,
+    SavingEstimate,
+    SetUpCost,
+    Step,
+)
+from toolkit.models.business_case import default_discount_rate
 from toolkit.table_pages import PageForm, RowForm, TablePage, filled
 
 PERCENT = {"max_digits": 5, "decimal_places": 2}
@@ -159,7 +169,7 @@ class PartnerFiguresPage(TablePage):
             "settings": SettingsForm(
                 data=data, prefix=f"{prefix}-settings",
                 initial={name: getattr(settings, name) for name in SettingsForm.base_fields} if settings else
-                {"years": 5, "discount_rate": Decimal("3.50"), "setup_split": "equal", "savings_split": "equal", "threshold_percent": Decimal("10"), "threshold_year": 2},
+                {"years": 5, "discount_rate": default_discount_rate(), "setup_split": "equal", "savings_split": "equal", "threshold_percent": Decimal("10"), "threshold_year": 2},
             )
         }
         offered = self.offered() if data is None else {}

@@ -50,6 +50,11 @@ class CaseOption(Changed):
         return self.name
 
 
+def default_discount_rate():
+    """The site's Green Book rate (``settings.DISCOUNT_RATE``, a fraction) as a percentage."""
+    return (Decimal(settings.DISCOUNT_RATE) * 100).quantize(Decimal("0.01"))
+
+
 class FinancialSettings(Changed):
     """The financial model's assumptions, kept with the business case so a report made today
     gives the same figures next year, whatever the site's settings say then."""
@@ -62,7 +67,7 @@ class FinancialSettings(Changed):
 
     assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="financial_settings")
     years = models.PositiveSmallIntegerField(default=5, validators=[MinValueValidator(1), MaxValueValidator(10)])
-    discount_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("3.50"), help_text="Per cent a year.")
+    discount_rate = models.DecimalField(max_digits=5, decimal_places=2, default=default_discount_rate, help_text="Per cent a year.")
     optimism_bias = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("0"), help_text="Per cent added to set-up costs.")
     setup_split = models.CharField(max_length=20, choices=Split.choices, default=Split.EQUAL)
     savings_split = models.CharField(max_length=20, choices=Split.choices, default=Split.EQUAL)
