@@ -26,6 +26,7 @@ from tests.compatibility.cases import (
     logged_in,
     url,
 )
+from tests.pdf_helpers import figure_alt_texts
 from toolkit.exports import export_result
 from toolkit.models import Export
 
@@ -120,16 +121,6 @@ def test_report_lists_conflicts_before_differences(questionnaire, partnership, m
 # --- The PDF ----------------------------------------------------------------------------------
 
 
-def figure_alt_texts(node):
-    """The /Alt of every Figure in a PDF structure tree."""
-    node = node.get_object()
-    found = [str(node["/Alt"])] if node.get("/S") == "/Figure" else []
-    kids = node.get("/K", [])
-    for kid in kids if isinstance(kids, list) else [kids]:
-        kid = kid.get_object()
-        if hasattr(kid, "get"):
-            found += figure_alt_texts(kid)
-    return found
 
 
 def pdf_text(reader):

@@ -12,10 +12,10 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from tests import banks
-from toolkit import questionnaires
+from tests.pdf_helpers import figure_alt_texts
+from toolkit import questionnaires, steps
 from toolkit.answers import AnswerSheet, spec_for
 from toolkit.conditions import visible_keys
-from toolkit import steps
 from toolkit.exports import export_result
 from toolkit.models import Answer, Assessment, Export, Question, Questionnaire
 
@@ -230,16 +230,6 @@ def test_export_keeps_the_answers_it_was_made_from(merton, officer):
     assert export.file.name.startswith(f"exports/{timezone.localtime(export.created_at):%Y/%m}/readiness-summary-london-borough-of-merton-")
 
 
-def figure_alt_texts(node):
-    """The /Alt of every Figure in a PDF structure tree."""
-    node = node.get_object()
-    found = [str(node["/Alt"])] if node.get("/S") == "/Figure" else []
-    kids = node.get("/K", [])
-    for kid in kids if isinstance(kids, list) else [kids]:
-        kid = kid.get_object()
-        if hasattr(kid, "get"):
-            found += figure_alt_texts(kid)
-    return found
 
 
 def test_pdf_is_tagged_with_title_and_language(assessment, officer):
