@@ -109,6 +109,11 @@ LINE_STYLES = [("#1d70b8", ""), ("#d4351c", "6 3"), ("#00703c", "2 3"), ("#4c2c9
                ("#f47738", "6 3 2 3"), ("#28a197", "1 2"), ("#912b88", "12 3"), ("#505a5f", "4 4")]
 
 
+def pounds(value) -> str:
+    """Whole pounds as people write them: £1,250 and −£87,372."""
+    return f"{'−' if value < 0 else ''}£{abs(value):,.0f}"
+
+
 def lines(series, labels, title, chart_id="chart", height=260):
     """A line per series (name, [amount for each of ``labels``]) of money, with a zero line and
     each series named at its end. The text alternative lists every figure."""
@@ -126,7 +131,7 @@ def lines(series, labels, title, chart_id="chart", height=260):
         return top + plot_height * (high - value) / span
 
     description = "; ".join(
-        f"{name}: " + ", ".join(f"{label} £{value:,.0f}" for label, value in zip(labels, vs)) for name, vs in series
+        f"{name}: " + ", ".join(f"{label} {pounds(value)}" for label, value in zip(labels, vs)) for name, vs in series
     )
     parts = [
         format_html(
@@ -139,8 +144,8 @@ def lines(series, labels, title, chart_id="chart", height=260):
         # format_html escapes its arguments to text first, so numbers are formatted here.
         format_html('<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#0b0c0c"/>', left, f"{y(0):.1f}", left + width),
         format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">£0</text>', left - 6, f"{y(0) + 4:.1f}"),
-        format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">£{}</text>', left - 6, f"{y(high) + 4:.1f}", f"{high:,.0f}"),
-        format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">£{}</text>', left - 6, f"{y(low) + 4:.1f}", f"{low:,.0f}") if low < 0 else "",
+        format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">{}</text>', left - 6, f"{y(high) + 4:.1f}", pounds(high)),
+        format_html('<text x="{}" y="{}" text-anchor="end" fill="#0b0c0c">{}</text>', left - 6, f"{y(low) + 4:.1f}", pounds(low)) if low < 0 else "",
     ]
     for i, label in enumerate(labels):
         parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" fill="#0b0c0c">{}</text>', f"{x(i):.1f}", height - 25, label.split(" (")[0]))

@@ -26,6 +26,21 @@ from toolkit.models import (
 )
 
 BASELINES = {"merton": "2400000", "sutton": "2100000", "kingston": "1800000", "richmond": "1600000"}
+TEXTS = {
+    "design-vision": "One legal service for the four boroughs: resilient, expert and better value than four small teams.",
+    "design-objectives": "Keep specialist lawyers in the sector, cut the cost of external advice, and give every borough the same quality of advice.",
+    "design-services-in-scope": "Litigation, property, contracts and procurement law, and planning law. Each borough keeps its monitoring officer.",
+    "design-out-of-scope": "Each borough's monitoring officer role, and Richmond's legal work for now (it joins for procurement first).",
+    "design-case-for-change": "Small teams struggle to recruit and keep specialists, and spend on external advice has risen year on year.",
+    "design-preferred-option-reasons": "A single hosted service gives the scale to keep specialists, at the lowest cost of the options compared.",
+    "design-delivery-model-reasons": "Merton already employs most of the lawyers; a joint committee gives each borough an equal say.",
+    "design-staff-impact": "Staff transfer to Merton under TUPE; most keep working from their current offices for the first year.",
+    "design-staff-involvement": "Lawyers and support staff from all four teams design the new case allocation in workshops.",
+    "design-governance-structure": "A joint committee of members, an executive board of the four heads of legal, and quarterly scrutiny.",
+    "design-communications-approach": "Monthly briefings for staff and members, and a client newsletter during the move.",
+    "design-success-measures": "Cost per matter, client satisfaction and external spend, against the baseline of the last full year.",
+    "design-exit-approach": "Twelve months' notice after the first three years, with staff and costs shared back by the cost split.",
+}
 ANSWERS = {
     "design-trading": "no", "design-private-partner": "no", "design-health-partner": "no",
     "design-employer": "one-council", "design-control": "equal", "design-delivery-model": "lead-authority",
@@ -111,6 +126,6 @@ def answer_questions(assessment, officer):
         values = {}
         for question in section.questions.all():
             if question.key in sheet.visible({**sheet.values, **values}):
-                values[question.key] = ANSWERS.get(question.key) or demo_value(question, best)
+                values[question.key] = ANSWERS.get(question.key) or TEXTS.get(question.key) or demo_value(question, best)
         if values:
             save_section(sheet, section, values, {}, officer)
