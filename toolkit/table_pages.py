@@ -15,11 +15,13 @@ typed (``adjust_rows``).
 import re
 
 from django import forms
+from django.core.exceptions import SuspiciousOperation
 from django.forms import formset_factory
 
 
 ADD = "add"
 REMOVE = re.compile(r"^remove-(\d+)$")
+MAX_ROWS = 100  # more rows than any business case needs, and a bound on what a post may ask for
 
 
 class TablePage:
@@ -77,33 +79,47 @@ class TablePage:
 def adjust_rows(data, prefix, action):
     """POST data with a row added, or the ``remove-N`` row taken out (later rows move up), or
     None when ``action`` is neither. Typed values are kept."""
+    match = REMOVE.match(action or "")
+    if action != ADD and not match:
+        return None
     total_name = f"{prefix}-TOTAL_FORMS"
-    total = int(data.get(total_name, 0) or 0)
+    try:
+        total = max(0, min(int(data.get(total_name) or 0), MAX_ROWS))
+    except ValueError:
+        raise SuspiciousOperation(f"{total_name} is not a number")
     data = data.copy()
     if action == ADD:
-        data[total_name] = str(total + 1)
+        data[total_name] = str(min(total + 1, MAX_ROWS))
         return data
-    match = REMOVE.match(action or "")
-    if not match or int(match[1]) >= total:
-        return None
     gone = int(match[1])
-    for index in range(gone, total):
-        for key in [k for k in data if k.startswith(f"{prefix}-{index}-")]:
-            field = key[len(f"{prefix}-{index}-"):]
-            following = f"{prefix}-{index + 1}-{field}"
-            if index + 1 < total and following in data:
-                data.setlist(key, data.getlist(following))
-            else:
-                del data[key]
+    if gone >= total:
+        return None
+    # Every field of each later row moves up whole: an unticked box is not posted at all, so
+    # copying only the fields the row above posted would lose a later row's tick.
+    rows = [_row_fields(data, f"{prefix}-{index}-") for index in range(total)]
+    for index, fields in enumerate(rows):
+        for field in fields:
+            del data[f"{prefix}-{index}-{field}"]
+    for index, fields in enumerate(rows[:gone] + rows[gone + 1:]):
+        for field, values in fields.items():
+            data.setlist(f"{prefix}-{index}-{field}", values)
     data[total_name] = str(total - 1)
     return data
 
 
-def rows_formset(form_class, *, data=None, initial=(), prefix, extra_if_empty=1, formset=forms.BaseFormSet):
+def _row_fields(data, start) -> dict:
+    return {key[len(start):]: data.getlist(key) for key in data if key.startswith(start)}
+
+
+def rows_formset(form_class, *, data=None, initial=(), prefix, extra_if_empty=1, formset=forms.BaseFormSet, form_kwargs=None):
     """A formset of rows for the "add another" pattern: the saved rows, and one empty row to
-    start with when there are none. Rows left wholly blank are ignored."""
-    FormSet = formset_factory(form_class, formset=formset, extra=0 if initial else extra_if_empty)
-    return FormSet(data=data, initial=list(initial), prefix=prefix)
+    start with when there are none. Rows left wholly blank are ignored.
+
+    A posted page is judged on what was posted alone, not against the saved rows: otherwise a
+    row left as it was would count as blank and be dropped on saving."""
+    initial = list(initial)
+    FormSet = formset_factory(form_class, formset=formset, extra=0 if initial else extra_if_empty, max_num=MAX_ROWS, absolute_max=MAX_ROWS)
+    return FormSet(data=data, initial=[] if data is not None else initial, prefix=prefix, form_kwargs=form_kwargs or {})
 
 
 def filled(formset) -> list:

@@ -27,7 +27,7 @@ from toolkit.models import (
     Step,
 )
 from toolkit.models.business_case import default_discount_rate
-from toolkit.table_pages import PageForm, RowForm, TablePage, filled
+from toolkit.table_pages import PageForm, RowForm, TablePage, filled, rows_formset
 
 PERCENT = {"max_digits": 5, "decimal_places": 2}
 
@@ -286,8 +286,7 @@ class SetUpCostsPage(TablePage):
 
     def form(self, data=None, prefix=None):
         initial = [{name: getattr(row, name) for name in self.FIELDS} for row in self.rows()]
-        FormSet = forms.formset_factory(CostForm, extra=0 if initial else 1)
-        formset = FormSet(data=data, initial=initial, prefix=f"{prefix}-{self.rows_name}", form_kwargs={"years": years_of(self.data)})
+        formset = rows_formset(CostForm, data=data, initial=initial, prefix=f"{prefix}-{self.rows_name}", form_kwargs={"years": years_of(self.data)})
         bias = BiasForm(data=data, prefix=f"{prefix}-bias", initial={"optimism_bias": self.data.settings.optimism_bias if self.data.settings else Decimal(0)})
         return PageForm({"bias": bias, self.rows_name: formset}, data=data, prefix=prefix)
 

@@ -120,5 +120,6 @@ def overview_extra(assessment, user) -> dict:
         "sign_offs": [s for s in sign_offs if s.withdrawn_at is None],
         "withdrawn_sign_offs": [s for s in sign_offs if s.withdrawn_at is not None],
         "still_to_sign": to_sign,
+        "partner_count": len(members),
         "may_sign": any(c.pk in access.standing(user).managed for c in to_sign),
     }

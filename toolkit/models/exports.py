@@ -57,3 +57,8 @@ class Export(models.Model):
     @property
     def filename(self):
         return self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def file_type(self) -> str:
+        """What the file is, in the words a download link uses."""
+        return "Word document" if self.filename.endswith(".docx") else "PDF"
