@@ -37,7 +37,7 @@ def test_an_assessment_must_have_its_steps_owner(step, owner, merton, partnershi
 
 @pytest.mark.parametrize(
     "step,owner",
-    [("self", {"council": True}), ("joint", {"council": True, "partnership": True}), ("design", {"partnership": True})],
+    [("self", {"council": True}), ("joint", {"council": True, "partnership": True})],
 )
 def test_one_assessment_in_progress_per_owner_and_step(step, owner, merton, partnership):
     given = {"council": merton if owner.get("council") else None, "partnership": partnership if owner.get("partnership") else None}
@@ -47,6 +47,12 @@ def test_one_assessment_in_progress_per_owner_and_step(step, owner, merton, part
     first.save()
     Assessment.objects.create(questionnaire=published(step), **given)  # a new one once the first is submitted
     assert Assessment.objects.filter(step=step).count() == 2
+
+
+@pytest.mark.parametrize("status", ["in_progress", "awaiting_sign_off", "signed_off"])
+def test_a_partnership_has_one_business_case_whatever_its_status(status, partnership):
+    Assessment.objects.create(questionnaire=published("design"), partnership=partnership, status=status)
+    refused(questionnaire=published("design"), partnership=partnership)
 
 
 def test_another_council_or_partnership_may_have_its_own_in_progress(merton, sutton, partnership):

@@ -129,3 +129,17 @@ def test_dashboard_links_each_step_that_can_start(client, officer, merton, partn
 def test_anonymous_user_is_sent_to_sign_in(client, db):
     response = client.get(URL)
     assert (response.status_code, response["Location"]) == (302, "/sign-in/?next=/dashboard/")
+
+
+def test_the_lead_reaches_the_design_step_to_record_why_partners_in_conflict_go_ahead(client, officer, merton, sutton, partnership):
+    for council in partnership.councils.all():
+        start_assessment("joint", council, partnership, status=Assessment.Status.SUBMITTED)
+    partnership.joint_verdict = "Conflict"
+    partnership.save()
+    design_link = '<a class="govuk-link govuk-task-list__link" href="/councils/{}/design/"'
+    client.force_login(officer)
+    response = client.get(URL)
+    assert statuses(response)[0][4] == Status.CANNOT_START
+    assert design_link.format("merton") in response.content.decode()  # Merton leads: the page says how to go ahead
+    client.force_login(factories.user("sutton-officer", council=sutton))
+    assert design_link.format("sutton") not in client.get(URL).content.decode()

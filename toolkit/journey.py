@@ -40,12 +40,20 @@ def questionnaire_for(step: str, partnership=None):
     return partnership.joint_questionnaire
 
 
+def current(step: str, council=None, partnership=None):
+    """What the owner works on: the assessment in progress, or for a step whose owner keeps one
+    (the business case) that one, whatever its status."""
+    if not steps.get(step).one_per_owner:
+        return in_progress(step, council, partnership)
+    return Assessment.objects.filter(step=step, council=council, partnership=partnership).order_by("-started_at").first()
+
+
 def start_or_resume(step: str, user, *, council=None, partnership=None) -> tuple[Assessment, bool]:
-    """The owner's assessment in progress for the step, or a new one carrying the answers of
-    the owner's latest by question key. Returns (assessment, whether it was started now)."""
+    """The owner's current assessment for the step, or a new one carrying the answers of the
+    owner's latest by question key. Returns (assessment, whether it was started now)."""
     with transaction.atomic():
         lock_owner(step, council, partnership)
-        existing = in_progress(step, council, partnership)
+        existing = current(step, council, partnership)
         if existing is not None:
             return existing, False
         questionnaire = questionnaire_for(step, partnership)

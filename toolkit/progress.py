@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from toolkit import steps
 from toolkit.models import Assessment, Council, Invitation, Membership, Partnership, Step
 
 
@@ -117,10 +118,15 @@ class CouncilTasks:
 
     @property
     def design_url(self):
-        """The council's business cases, once one of its partnerships can start one."""
-        if any(p.joint_complete for p in self.partnerships):
+        """The council's business cases, once one of its partnerships can start one, or once the
+        council, as lead, may record why its partners go ahead despite a conflict (the page says how)."""
+        if any(p.joint_complete or self.decides_despite_conflict(p) for p in self.partnerships):
             return reverse("toolkit:design", args=[self.council.slug])
         return None
+
+    def decides_despite_conflict(self, progress) -> bool:
+        partnership = progress.partnership
+        return partnership.lead_council_id == self.council.id and partnership.joint_verdict == CONFLICT and progress.joint_completed_count >= 2
 
 
 def partnership_progress(partnerships) -> dict[int, PartnershipProgress]:
@@ -192,6 +198,7 @@ class OwnerRow:
     partnership: Partnership | None
     in_progress: Assessment | None
     submitted: list
+    current: Assessment | None = None  # in progress, or the business case whatever its status
     can_start: bool = True
     reason: str = ""
     report_url: str = ""  # the partnership's report, once there is one to see
@@ -222,6 +229,10 @@ def step_rows(step: str, council: Council) -> list[OwnerRow]:
             in_progress=next((a for a in found if not a.is_submitted), None),
             submitted=[a for a in found if a.is_submitted],
         )
+        if found and steps.get(step).one_per_owner:
+            row.current, row.submitted = found[0], [a for a in found[1:] if a.is_submitted]
+        else:
+            row.current = row.in_progress
         if step == Step.DESIGN and not progress[owner.pk].joint_complete:
             row.can_start = False
             row.reason = why_design_cannot_start(progress[owner.pk].joint.values(), owner.joint_verdict)

@@ -83,6 +83,9 @@ class StepKind:
     after_submit: str = ""  # dotted path to ``after_submit(assessment)``, e.g. to compare partners again
     overview_template: str = ""  # what the step adds to its task list page, and
     overview_context: str = ""  # dotted path to ``context(assessment, user) -> dict`` for it
+    # The owner keeps a single one, changed by reopening it (which warns and withdraws sign-offs),
+    # never replaced by a second that would leave the first's sign-offs behind.
+    one_per_owner: bool = False
 
     def suggestions(self, assessment) -> dict:
         return import_string(self.suggester)(assessment) if self.suggester else {}
@@ -166,7 +169,7 @@ STEPS = {
             table_pages="toolkit.business_case.pages.pages", extras_loader="toolkit.business_case.pages.load",
             submitted_status="awaiting_sign_off", result=BUSINESS_CASE,
             overview_template="business_case/overview.html", overview_context="toolkit.business_case.views.overview_extra",
-            suggester="toolkit.business_case.starting.from_joint_assessments",
+            suggester="toolkit.business_case.starting.from_joint_assessments", one_per_owner=True,
         ),
     ]
 }

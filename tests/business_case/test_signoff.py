@@ -251,6 +251,19 @@ def test_two_joint_assessments_without_conflict_let_it_start(officer, merton, su
     assert (response["Location"], started.partnership, started.council) == (overview(started), partnership, None)
 
 
+@pytest.mark.parametrize("status, shown", [("awaiting_sign_off", "awaiting sign-off"), ("signed_off", "signed off")])
+def test_a_partnership_keeps_one_business_case_once_it_is_ready_for_sign_off(status, shown, ready_case, officer, partnership):
+    """Changes go through reopening it, which warns and withdraws sign-offs; a second business
+    case would leave the first one's sign-offs behind."""
+    Assessment.objects.filter(pk=ready_case.pk).update(status=status)
+    page = client_for(officer).get(reverse("toolkit:design", args=["merton"])).content.decode()
+    assert (f"The business case is {shown}." in page, "Start a new business case" in page) == (True, False)
+    assert f'href="{overview(ready_case)}" role="button"' in page
+    assert f'href="{reverse("toolkit:assessment-summary", args=[ready_case.pk])}">Business-case outline<' in page
+    response = start(officer, partnership)
+    assert (response["Location"], list(Assessment.objects.filter(step="design"))) == (overview(ready_case), [ready_case])
+
+
 @pytest.fixture
 def in_conflict(merton, sutton, partnership):
     """Merton and Sutton disagree on a question the joint assessment says must match."""

@@ -71,9 +71,8 @@ class Assessment(models.Model):
                 condition=Q(step=Step.JOINT, status="in_progress"),
                 name="one_joint_assessment_in_progress",
             ),
-            models.UniqueConstraint(
-                fields=["partnership"], condition=Q(step=Step.DESIGN, status="in_progress"), name="one_business_case_in_progress"
-            ),
+            # A partnership's business case is changed by reopening it, never replaced (steps.StepKind.one_per_owner).
+            models.UniqueConstraint(fields=["partnership"], condition=Q(step=Step.DESIGN), name="one_business_case_per_partnership"),
         ]
 
     def __str__(self):

@@ -38,7 +38,7 @@ def start(request, slug, step):
         owner = {"council": council, "partnership": partnership} if kind.owner == steps.MEMBER else {"partnership": partnership}
         if step == Step.DESIGN:
             row = next(r for r in progress.step_rows(step, council) if r.partnership == partnership)
-            if not row.can_start:
+            if row.current is None and not row.can_start:
                 messages.error(request, row.reason)
                 return redirect(kind.home_url_name, slug=council.slug)
     try:
