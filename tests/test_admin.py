@@ -10,8 +10,9 @@ from tests import factories
 from toolkit.models import Answer, Assessment, Export, Question, Questionnaire
 
 MODELS = sorted(admin.site._registry, key=lambda m: m._meta.label)
-# Records the site makes (exports, invitations and their history, private notes): never added by hand.
-READ_ONLY = {m for m in MODELS if m._meta.model_name in {"export", "invitation", "partnershipevent", "privatenote"}}
+# Records the site makes (assessments and their answers, exports, invitations and their history,
+# private notes): never added or changed by hand.
+READ_ONLY = {m for m in MODELS if m._meta.model_name in {"answer", "assessment", "export", "invitation", "partnershipevent", "privatenote"}}
 IDS = [m._meta.label for m in MODELS]
 
 
@@ -197,3 +198,16 @@ def test_admin_creates_a_partnership(client, admin_user):
     response = client.post(reverse("admin:toolkit_partnership_add"), partnership_post(councils[0], councils))
     assert response.status_code == 302, [f.errors for s in response.context["inline_admin_formsets"] for f in s.formset.forms]
     assert sorted(Partnership.objects.get(slug="test-partnership").councils.values_list("slug", flat=True)) == ["merton", "sutton"]
+
+
+def test_an_administrator_cannot_change_answers_or_an_assessments_status(client, admin_user, every_model_has_a_row):
+    """Answers change through the site's pages, which keep who changed what and withdraw a
+    business case's sign-offs first."""
+    answer = Answer.objects.get()
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:toolkit_answer_change", args=[answer.pk]), {"value": '"no"', "comment": "Changed"})
+    assessment = Assessment.objects.get()
+    refused = client.post(reverse("admin:toolkit_assessment_change", args=[assessment.pk]), {"status": "submitted"})
+    answer.refresh_from_db()
+    assessment.refresh_from_db()
+    assert (response.status_code, refused.status_code, answer.value, answer.comment, assessment.status) == (403, 403, "yes", "", "in_progress")

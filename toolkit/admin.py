@@ -13,6 +13,7 @@ from django.forms.models import BaseInlineFormSet
 from django.db import models
 
 from toolkit import questionnaires
+from toolkit.partnerships import actions
 from toolkit.models import (
     Answer,
     Assessment,
@@ -153,6 +154,11 @@ class PartnershipAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("lead_council").prefetch_related("councils")
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and any(f.has_changed() for formset in formsets for f in formset.forms):
+            partners_changed(form.instance, request.user)
+
     @admin.display(description="Members")
     def member_count(self, partnership):
         return len(partnership.councils.all())
@@ -202,6 +208,26 @@ class PartnershipMemberAdmin(admin.ModelAdmin):
     search_fields = ["partnership__name", "council__name"]
     autocomplete_fields = ["partnership", "council"]
     list_select_related = ["partnership", "council"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        partners_changed(obj.partnership, request.user)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        partners_changed(obj.partnership, request.user)
+
+    def delete_queryset(self, request, queryset):
+        partnerships = {member.partnership for member in queryset.select_related("partnership")}
+        super().delete_queryset(request, queryset)
+        for partnership in partnerships:
+            partners_changed(partnership, request.user)
+
+
+def partners_changed(partnership, user):
+    """An administrator's change of partners has the same effects as the site's own (the status,
+    the compatibility verdict, and a business case ready for sign-off opened for changes)."""
+    actions.update_status(partnership, user, f"An administrator, {user.get_full_name() or user.get_username()}, changed the partners")
 
 
 # --- Question bank ----------------------------------------------------------------------------
@@ -309,6 +335,15 @@ class AnswerInline(LabelledTabularInline):
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
+    """Read and, for a test or mistaken one, delete: answers change through the site's pages,
+    which keep who changed what and withdraw a business case's sign-offs first."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
     list_display = ["__str__", "questionnaire", "council", "partnership", "status", "started_at", "submitted_at"]
     list_filter = ["step", "status", "council", "partnership"]
     search_fields = ["council__name", "partnership__name"]
@@ -318,7 +353,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin):
+class AnswerAdmin(ReadOnlyAdmin):
     list_display = ["question", "assessment", "updated_by", "updated_at"]
     list_filter = ["question__section__questionnaire__step"]
     search_fields = ["question__text", "question__key", "comment"]

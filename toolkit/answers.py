@@ -302,11 +302,13 @@ def save_page(sheet: AnswerSheet, section, page, form, user) -> None:
     assessment = Assessment.objects.select_for_update().get(pk=sheet.assessment.pk)
     if assessment.is_submitted:
         raise AssessmentClosed()
-    page.save(form, user, timezone.now())
+    now = timezone.now()
+    page.save(form, user, now)
     if section.slug not in assessment.sections_saved:
         assessment.sections_saved.append(section.slug)
-        assessment.save(update_fields=["sections_saved"])
-        sheet.assessment.sections_saved = assessment.sections_saved
+    assessment.pages_saved[section.slug] = {"at": now.isoformat(), "by": user.pk}
+    assessment.save(update_fields=["sections_saved", "pages_saved"])
+    sheet.assessment.sections_saved, sheet.assessment.pages_saved = assessment.sections_saved, assessment.pages_saved
 
 
 def save_notes(sheet: AnswerSheet, section, notes: dict, user, now):

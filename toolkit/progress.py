@@ -84,6 +84,13 @@ class PartnershipProgress:
     partnership: Partnership
     joint: dict = field(default_factory=dict)  # council -> status
     design: str = Status.CANNOT_START
+    has_business_case: bool = False
+
+    @property
+    def design_open(self):
+        """Whether the business case can be seen or started: once started it stays in view, even
+        when a partner starts a new joint assessment meanwhile."""
+        return self.has_business_case or self.joint_complete
 
     @property
     def joint_complete(self):
@@ -120,7 +127,7 @@ class CouncilTasks:
     def design_url(self):
         """The council's business cases, once one of its partnerships can start one, or once the
         council, as lead, may record why its partners go ahead despite a conflict (the page says how)."""
-        if any(p.joint_complete or self.decides_despite_conflict(p) for p in self.partnerships):
+        if any(p.design_open or self.decides_despite_conflict(p) for p in self.partnerships):
             return reverse("toolkit:design", args=[self.council.slug])
         return None
 
@@ -139,7 +146,8 @@ def partnership_progress(partnerships) -> dict[int, PartnershipProgress]:
         item = PartnershipProgress(partnership)
         for council in partnership.councils.all():
             item.joint[council] = status_of(by_owner[(Step.JOINT, council.id)])
-        if item.joint_complete:
+        item.has_business_case = bool(by_owner[(Step.DESIGN, None)])
+        if item.design_open:
             item.design = status_of(by_owner[(Step.DESIGN, None)])
         progress[partnership.id] = item
     return progress
@@ -183,7 +191,7 @@ def council_tasks(user) -> list[CouncilTasks]:
                 is_programme_manager=membership.role == Membership.Role.PROGRAMME_MANAGER,
                 self_status=status_of(self_statuses[council.id]),
                 joint_status=combine(p.joint[council] for p in mine),
-                design_status=combine(p.design for p in mine if p.joint_complete),
+                design_status=combine(p.design for p in mine if p.design_open),
                 partnerships=sorted(mine, key=lambda p: p.partnership.name),
                 invitations=invitations[council.id],
             )

@@ -68,6 +68,41 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """What a step calls submitting and its outcome, where an assessment's words would mislead."""
+
+    submit_heading: str = "Now submit your assessment"
+    submit_text: str = ""  # when blank: the answers are fixed, the result is produced, a new one may follow
+    submit_button: str = "Submit assessment"
+    submitted_title: str = "Assessment submitted"
+    submitted_by: str = "Submitted by"  # ... {person} on {date}.
+    fixed: str = "Its answers can no longer be changed."
+    closed: str = "This assessment has been submitted, so its answers can no longer be changed."
+    already: str = "This assessment has already been submitted."
+    incomplete: str = "Answer every required question before you submit."
+
+
+ASSESSMENT_WORDING = Wording()
+SIGN_OFF_WORDING = Wording(
+    submit_heading="Now mark the business case ready for sign-off",
+    submit_text=(
+        "Its content is then fixed, and each partner council's programme manager signs it off for their council. "
+        "Changing it afterwards withdraws every sign-off."
+    ),
+    submit_button="Mark ready for sign-off",
+    submitted_title="Ready for sign-off",
+    submitted_by="Marked ready for sign-off by",
+    fixed="To change it, choose “Make changes to the business case”: every sign-off is withdrawn first.",
+    closed=(
+        "The business case cannot be changed here once it is ready for sign-off. To change it, choose "
+        "“Make changes to the business case”: every sign-off is withdrawn first."
+    ),
+    already="The business case is already ready for sign-off.",
+    incomplete="Complete every page before you mark the business case ready for sign-off.",
+)
+
+
+@dataclass(frozen=True)
 class StepKind:
     code: str
     path: str  # the step's part of a council's page address, e.g. "self-assessment"
@@ -86,6 +121,7 @@ class StepKind:
     # The owner keeps a single one, changed by reopening it (which warns and withdraws sign-offs),
     # never replaced by a second that would leave the first's sign-offs behind.
     one_per_owner: bool = False
+    wording: Wording = ASSESSMENT_WORDING
 
     def suggestions(self, assessment) -> dict:
         return import_string(self.suggester)(assessment) if self.suggester else {}
@@ -170,6 +206,7 @@ STEPS = {
             submitted_status="awaiting_sign_off", result=BUSINESS_CASE,
             overview_template="business_case/overview.html", overview_context="toolkit.business_case.views.overview_extra",
             suggester="toolkit.business_case.starting.from_joint_assessments", one_per_owner=True,
+            wording=SIGN_OFF_WORDING,
         ),
     ]
 }

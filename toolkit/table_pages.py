@@ -13,8 +13,11 @@ typed (``adjust_rows``).
 """
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.forms import formset_factory
 
@@ -70,10 +73,21 @@ class TablePage:
         return max(rows, key=lambda r: r.updated_at) if rows else None
 
     def changed_since(self, seen_at, user) -> list:
-        """Rows someone else saved after ``seen_at``: saving over them would lose their work."""
+        """Someone else's saves of the page after ``seen_at`` (each with ``updated_by`` and
+        ``updated_at``): saving over them would lose their work. The page's own record of its
+        last save also catches rows they removed and figures kept outside ``rows()``."""
         if seen_at is None:
             return []
+        last = self.assessment.pages_saved.get(self.section.slug)
+        if last and last["by"] != user.pk and datetime.fromisoformat(last["at"]) > seen_at:
+            return [PageSave(updated_by=get_user_model().objects.filter(pk=last["by"]).first(), updated_at=datetime.fromisoformat(last["at"]))]
         return [r for r in self.rows() if r.updated_at > seen_at and r.updated_by_id != user.id]
+
+
+@dataclass
+class PageSave:
+    updated_by: object
+    updated_at: datetime
 
 
 def adjust_rows(data, prefix, action):

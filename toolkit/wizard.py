@@ -83,7 +83,7 @@ class AssessmentWizard(NamedUrlWizardView):
         # Read-only viewers (partners of a submitted joint assessment, administrators) get 403.
         self.assessment, self.rights = access.get_assessment(request.user, kwargs["pk"], "edit")
         if self.assessment.is_submitted:
-            messages.error(request, "This assessment has been submitted, so its answers can no longer be changed.")
+            messages.error(request, step_kind(self.assessment.step_id).wording.closed)
             return redirect("toolkit:assessment", pk=self.assessment.pk)
         self.kind = step_kind(self.assessment.step_id)
         self.sheet = AnswerSheet(self.assessment, private=self.rights.private and self.kind.private_notes)

@@ -322,7 +322,8 @@ def test_an_officer_changes_the_options_and_set_up_costs_and_marks_it_ready_agai
         expect(costs, f"the set-up costs do not list {row}").to_contain_text(row)
 
     # Submit: ready for sign-off again, with no sign-offs.
-    tab.click(tab.get_by_role("button", name="Submit assessment"))
+    tab.click(tab.get_by_role("button", name="Mark ready for sign-off"))
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Ready for sign-off")
     expect(tab.get_by_text("The business case is ready for sign-off.")).to_be_visible()
     tab.click(tab.get_by_role("link", name="View the business-case outline"))
     expect(tab.get_by_role("heading", level=2, name="Ready for sign-off: 0 of 4 partners have signed")).to_be_visible()

@@ -110,6 +110,7 @@ def gate_as_saved():
 def visit(client, case, council):
     """``council``: the id of the user's council, which the sign-off page sends for them."""
     pk = case.pk
+    shown = signoff.fingerprint(signoff.snapshot(AnswerSheet(case)))  # what the sign-off page shows
     requests = [
         ("overview", "get", reverse("toolkit:assessment", args=[pk]), None),
         ("section", "get", reverse("toolkit:assessment-section", args=[pk, "options"]), None),
@@ -119,7 +120,7 @@ def visit(client, case, council):
         ("pdf", "post", reverse("toolkit:assessment-summary-pdf", args=[pk]), None),
         ("docx", "post", reverse("toolkit:assessment-summary-docx", args=[pk]), None),
         ("sign-off", "get", reverse("toolkit:assessment-sign-off", args=[pk]), None),
-        ("sign", "post", reverse("toolkit:assessment-sign-off", args=[pk]), {"council": council, "name": "A Manager", "capacity": "Leader", "confirm": "on"}),
+        ("sign", "post", reverse("toolkit:assessment-sign-off", args=[pk]), {"council": council, "name": "A Manager", "capacity": "Leader", "confirm": "on", "content": shown}),
         ("reopen", "get", reverse("toolkit:assessment-reopen", args=[pk]), None),
         ("submit", "post", reverse("toolkit:assessment-submit", args=[pk]), None),
         ("reopen now", "post", reverse("toolkit:assessment-reopen", args=[pk]), None),

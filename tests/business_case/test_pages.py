@@ -3,11 +3,14 @@ saving rows in order, bad input shown next to the field and in the error summary
 lost or saved, the financial pages' checks, starting values from the partners' joint
 assessments, and no silent overwrite. Expected messages are written out by hand from the issue."""
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from tests import factories
 from tests.business_case.conftest import field_errors, form_data, summary_errors
@@ -383,3 +386,65 @@ def test_a_later_save_is_shown_the_other_officers_rows_and_saves_nothing_until_s
     assert again.status_code == 302
     assert stored(case, "options") == [stored_b]
     assert CaseOption.objects.get(assessment=case).updated_by == partner_officer
+
+
+def test_a_later_save_is_warned_of_a_row_someone_else_removed(signed_in, case, officer, partner_officer):
+    url = section_url(case, "risks")
+    (a, stored_a), (b, stored_b), _ = KINDS["risks"]["rows"]
+    signed_in.post(url, rows_post("risks", [a, b]))
+    theirs = Client()
+    theirs.force_login(partner_officer)
+    opened = form_data(theirs.get(url), action="continue")  # both risks, as they were
+    assert signed_in.post(url, form_data(signed_in.get(url), action="continue", **{"risks-rows-TOTAL_FORMS": "1"})).status_code == 302
+    assert stored(case, "risks") == [stored_a]
+
+    response = theirs.post(url, opened)
+    html = response.content.decode()
+    assert "Someone else changed this page while you were working on it. Nothing has been saved yet." in html
+    assert "Officer Tester saved a change at" in html
+    assert stored(case, "risks") == [stored_a]  # the removed risk does not silently come back
+
+
+def test_a_later_save_is_warned_of_an_optimism_bias_someone_else_set(signed_in, complete_case, partner_officer):
+    url = section_url(complete_case, "setup-costs")
+    theirs = Client()
+    theirs.force_login(partner_officer)
+    opened = form_data(theirs.get(url), action="continue")
+    assert signed_in.post(url, form_data(signed_in.get(url), action="continue", **{"setup-costs-bias-optimism_bias": "24"})).status_code == 302
+
+    response = theirs.post(url, opened)
+    assert "Someone else changed this page while you were working on it. Nothing has been saved yet." in response.content.decode()
+    assert FinancialSettings.objects.get(assessment=complete_case).optimism_bias == Decimal("24.00")
+
+
+def test_figures_that_no_longer_fit_the_period_or_the_partners_hold_the_business_case_back(client, complete_case, officer):
+    """Shortening the period or a change of partners must not leave figures the model cannot
+    work out in a business case marked ready: each page says what to put right."""
+    SetUpCost.objects.create(assessment=complete_case, position=1, category="it", year=3, amount=Decimal("5000.00"), updated_by=officer, updated_at=timezone.now())
+    FinancialSettings.objects.filter(assessment=complete_case).update(years=3, setup_split="agreed")
+    pages = AnswerSheet(complete_case).pages
+    assert pages["setup-costs"].missing() == ["Move or remove the set-up cost in year 3 (IT): the appraisal period is now 3 years (years 0 to 2)"]
+    assert pages["savings"].missing() == [
+        "Savings or income are entered for years after the appraisal period of 3 years: save this page to remove them, or lengthen the period"
+    ]
+    assert pages["partner-figures"].missing() == [
+        "Give the agreed percentage of set-up costs for London Borough of Merton.",
+        "Give the agreed percentage of set-up costs for London Borough of Sutton.",
+        "Give the agreed percentage of set-up costs for Royal Borough of Kingston upon Thames.",
+    ]
+    assert [pages[slug].status() for slug in ("partner-figures", "setup-costs", "savings")] == ["In progress"] * 3
+    client.force_login(officer)
+    client.post(reverse("toolkit:assessment-submit", args=[complete_case.pk]))
+    complete_case.refresh_from_db()
+    assert complete_case.status == "in_progress"
+
+
+@pytest.mark.parametrize("slug", ["options", "project-plan", "risks", "setup-costs"])
+def test_enter_in_a_text_box_saves_the_page_rather_than_removing_a_row(slug, signed_in, case):
+    """A browser presses a form's first submit button when Enter is pressed in a text box."""
+    url = section_url(case, slug)
+    html = signed_in.post(url, form_data(signed_in.get(url), action="add")).content.decode()  # two rows, each with "Remove"
+    form = html[html.rindex("<form", 0, html.index("assessment_wizard-current_step")):]
+    first = re.search(r"<button[^>]*>", form)[0]
+    assert ('name="action"' in first, 'value="continue"' in first, 'tabindex="-1"' in first) == (True, True, True)
+    assert form.index(first) < form.index('value="remove-0"') < form.index('>Save and continue</button>', form.index(first) + len(first))

@@ -3,6 +3,7 @@ member council's programme manager signs for their council, fixed by a fingerpri
 content; reopening withdraws every sign-off; and when the business case may start at all."""
 
 import re
+from html import unescape
 from datetime import date
 
 import pytest
@@ -56,7 +57,7 @@ def test_submitting_is_refused_until_every_gate_item_has_an_owner_a_date_and_evi
     client.force_login(officer)
     response = submit(client, case)
     assert response["Location"] == reverse("toolkit:assessment-check", args=[case.pk])
-    assert messages_of(response) == ["Answer every required question before you submit."]
+    assert messages_of(response) == ["Complete every page before you mark the business case ready for sign-off."]
     case.refresh_from_db()
     assert case.status == "in_progress"
 
@@ -188,7 +189,10 @@ def test_the_wizard_refuses_changes_while_the_business_case_awaits_sign_off_or_i
         client = client_for(officer)
         response = client.get(url)
         assert (response["Location"], messages_of(response)) == (
-            overview(ready_case), ["This assessment has been submitted, so its answers can no longer be changed."]
+            overview(ready_case), [
+                "The business case cannot be changed here once it is ready for sign-off. To change it, choose "
+                "“Make changes to the business case”: every sign-off is withdrawn first."
+            ]
         )
         data = {"assessment_wizard-current_step": "risks", "action": "continue", "risks-rows-TOTAL_FORMS": "1", "risks-rows-INITIAL_FORMS": "0",
                 "risks-rows-0-description": "Changed", "risks-rows-0-likelihood": "low", "risks-rows-0-impact": "low"}
@@ -308,3 +312,91 @@ def test_a_verdict_of_conflict_kept_on_the_partnership_holds_the_business_case_b
     type(partnership).objects.filter(pk=partnership.pk).update(joint_verdict="Conflict")
     assert messages_of(start(officer, partnership)) == [IN_CONFLICT]
     assert Assessment.objects.filter(step="design").count() == 0
+
+
+# A change of partners.
+
+
+def test_a_council_leaving_warns_first_then_withdraws_every_sign_off(ready_case, manager, partner_manager, kingston_manager):
+    sign(manager, ready_case)
+    sign(kingston_manager, ready_case)
+    url = reverse("toolkit:member-leave", args=["legal", "sutton"])
+    sutton = client_for(partner_manager)
+    warning = unescape(sutton.get(url).content.decode())
+    assert (
+        "The business case is ready for sign-off. A change of partners changes every partner's share, so every "
+        "sign-off will be withdrawn and the business case opened for changes."
+    ) in warning
+    sutton.post(url)
+    ready_case.refresh_from_db()
+    withdrawn = list(SignOff.objects.order_by("council__name").values_list("council__slug", "withdrawn_by", "withdrawn_reason"))
+    reason = "London Borough of Sutton left the partnership, so every partner's share changed"
+    assert (ready_case.status, withdrawn) == ("in_progress", [("merton", partner_manager.pk, reason), ("kingston", partner_manager.pk, reason)])
+
+
+def test_a_council_joining_reopens_a_signed_off_business_case(ready_case, manager, partner_manager, kingston_manager, partnership):
+    for user in (manager, partner_manager, kingston_manager):
+        sign(user, ready_case)
+    ready_case.refresh_from_db()
+    assert ready_case.status == "signed_off"
+    richmond = factories.council("richmond")
+    invitation = partnership.invitations.create(council=richmond, invited_by=manager)
+    joining = factories.user("richmond-manager", council=richmond, role="programme_manager")
+    response = client_for(joining).post(reverse("toolkit:invitation-accept", args=[invitation.pk]))
+    ready_case.refresh_from_db()
+    assert ready_case.status == "in_progress"
+    assert SignOff.objects.filter(withdrawn_at__isnull=True).count() == 0
+    assert messages_of(response) == [
+        "London Borough of Richmond upon Thames is now a member of Legal Partnership. The business case was ready for sign-off: it is open for "
+        "changes again so that London Borough of Richmond upon Thames's figures can be added, and every sign-off was withdrawn."
+    ]
+    assert AnswerSheet(ready_case).pages["partner-figures"].missing() == ["Give London Borough of Richmond upon Thames's baseline cost"]
+
+
+def test_an_administrator_taking_a_council_out_reopens_the_business_case(ready_case, manager, admin_user, partnership):
+    sign(manager, ready_case)
+    member = partnership.memberships.get(council__slug="kingston")
+    client_for(admin_user).post(reverse("admin:toolkit_partnershipmember_delete", args=[member.pk]), {"post": "yes"})
+    ready_case.refresh_from_db()
+    assert (ready_case.status, SignOff.objects.get().withdrawn_reason) == (
+        "in_progress", "An administrator, Administrator Tester, changed the partners, so every partner's share changed",
+    )
+
+
+def test_a_business_case_stays_in_view_when_a_partner_starts_a_new_joint_assessment(ready_case, officer, merton, sutton, partnership):
+    factories.joint_assessment(partnership, merton, {"joint-leaders-committed": "yes"})
+    factories.joint_assessment(partnership, sutton, {"joint-leaders-committed": "yes"}, submitted=False)  # started again
+    client = client_for(officer)
+    tasks = client.get(reverse("toolkit:dashboard")).context["council_tasks"]
+    assert [(t.design_status, t.design_url) for t in tasks] == [("Awaiting sign-off", reverse("toolkit:design", args=["merton"]))]
+    page = unescape(client.get(reverse("toolkit:partnership", args=["legal"])).content.decode())
+    assert f'Awaiting sign-off: <a class="govuk-link" href="{overview(ready_case)}">open the business case</a>' in page
+
+
+def test_a_sign_off_is_refused_when_the_business_case_changed_after_the_page_was_opened(ready_case, officer, manager):
+    client = client_for(manager)
+    opened = form_data(client.get(sign_off_url(ready_case)), name="Manager Tester", capacity="Chief executive", confirm="on")
+    signoff.reopen(ready_case, officer)
+    Risk.objects.filter(assessment=ready_case).update(mitigation="A different plan")
+    assert submit(client_for(officer), ready_case).status_code == 302
+    ready_case.refresh_from_db()
+    assert ready_case.status == "awaiting_sign_off"
+
+    response = client.post(sign_off_url(ready_case), opened)
+    assert messages_of(response) == ["The business case has changed since you opened the sign-off page. Read it again before you sign."]
+    assert SignOff.objects.count() == 0
+    assert sign(manager, ready_case).status_code == 302  # signing what is shown now is recorded
+    assert SignOff.objects.get().fingerprint == content_fingerprint(ready_case)
+
+
+def test_marking_ready_for_sign_off_is_worded_as_such_not_as_submitting(client, complete_case, officer):
+    client.force_login(officer)
+    check = unescape(client.get(reverse("toolkit:assessment-check", args=[complete_case.pk])).content.decode())
+    assert '<h2 class="govuk-heading-m">Now mark the business case ready for sign-off</h2>' in check
+    assert '<button type="submit" class="govuk-button" data-module="govuk-button">Mark ready for sign-off</button>' in check
+    assert ("Submit assessment" in check, "start a new assessment" in check) == (False, False)
+    submitted = unescape(client.get(submit(client, complete_case)["Location"]).content.decode())
+    assert '<h1 class="govuk-panel__title">Ready for sign-off</h1>' in submitted
+    task_list = unescape(client.get(overview(complete_case)).content.decode())
+    assert "Marked ready for sign-off by Officer Tester on" in task_list
+    assert "To change it, choose “Make changes to the business case”: every sign-off is withdrawn first." in task_list

@@ -5,6 +5,7 @@ savings and income by year. What they hold becomes the model's plain ``Inputs`` 
 Years are numbered as the Green Book numbers them, and as the model does: year 0 is the first.
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -209,7 +210,12 @@ class PartnerFiguresPage(TablePage):
             figures = self.data.figures.get(council.pk)
             if figures is None or figures.baseline is None:
                 needed.append(f"Give {council}'s baseline cost")
-        return needed
+        if needed:
+            return needed
+        # What the page held may no longer fit the partnership: agreed shares that stop adding
+        # to 100 when a council leaves, or a population missing for one that joins. The years of
+        # costs and savings are the other pages' to report.
+        return finance.validate(replace(inputs_of(self.data), setup_costs={}, savings={}, income={}))
 
     def appendix(self):
         settings = self.data.settings
@@ -279,10 +285,19 @@ class SetUpCostsPage(TablePage):
         return self.data.setup_costs
 
     def status(self):
-        return "Completed" if self.section.slug in self.assessment.sections_saved else "Not started"
+        if self.section.slug not in self.assessment.sections_saved:
+            return "Not started"
+        return "In progress" if self.missing() else "Completed"
 
     def missing(self):
-        return [] if self.section.slug in self.assessment.sections_saved else ["Enter the set-up costs, or save the page to say there are none"]
+        if self.section.slug not in self.assessment.sections_saved:
+            return ["Enter the set-up costs, or save the page to say there are none"]
+        years = years_of(self.data)
+        return [
+            f"Move or remove the set-up cost in {year_label(cost.year).lower()} ({cost.get_category_display()}): "
+            f"the appraisal period is now {years} years (years 0 to {years - 1})"
+            for cost in self.rows() if cost.year >= years
+        ]
 
     def form(self, data=None, prefix=None):
         initial = [{name: getattr(row, name) for name in self.FIELDS} for row in self.rows()]
@@ -351,7 +366,14 @@ class SavingsPage(TablePage):
         IncomeEstimate.objects.filter(assessment=self.assessment).exclude(pk__in=[r.pk for r in self.data.income]).delete()
 
     def missing(self):
-        return [] if any(s.amount for s in self.data.savings) else ["Enter the savings expected"]
+        needed = [] if any(s.amount for s in self.data.savings) else ["Enter the savings expected"]
+        years = years_of(self.data)
+        if any(row.year >= years for row in self.rows()):
+            needed.append(
+                f"Savings or income are entered for years after the appraisal period of {years} years: "
+                "save this page to remove them, or lengthen the period"
+            )
+        return needed
 
     def appendix(self):
         items = []

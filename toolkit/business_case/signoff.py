@@ -8,6 +8,8 @@
 - The business case is signed off when every member council has signed.
 - Changing it afterwards first warns, then withdraws every sign-off (recording who withdrew them,
   when and why) and opens it for changes again; it must then be marked ready and signed again.
+- So does a change of partners (a council joining, leaving or removed): every partner's share
+  changes, so what each signed no longer stands.
 """
 
 import hashlib
@@ -17,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from toolkit.answers import AnswerSheet
-from toolkit.models import Assessment, SignOff
+from toolkit.models import Assessment, SignOff, Step
 
 
 class Refused(Exception):
@@ -63,16 +65,21 @@ def still_to_sign(assessment, members) -> list:
 
 
 @transaction.atomic
-def sign(assessment, council, user, *, name, capacity) -> SignOff:
-    """``council``'s sign-off, by one of its programme managers (the view checks the role)."""
+def sign(assessment, council, user, *, name, capacity, seen=None) -> SignOff:
+    """``council``'s sign-off, by one of its programme managers (the view checks the role).
+    ``seen`` is the fingerprint of the content they were shown: if it has changed since (the
+    business case was reopened, changed and marked ready again), they have not read what they
+    would sign."""
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if locked.status == Assessment.Status.IN_PROGRESS:
         raise Refused("The business case is not ready for sign-off yet.")
     if SignOff.objects.filter(assessment=locked, council=council, withdrawn_at__isnull=True).exists():
         raise Refused(f"{council} has already signed off this business case.")
-    sheet = AnswerSheet(locked)
+    content = fingerprint(snapshot(AnswerSheet(locked)))
+    if seen is not None and seen != content:
+        raise Refused("The business case has changed since you opened the sign-off page. Read it again before you sign.")
     made = SignOff.objects.create(
-        assessment=locked, council=council, signed_by=user, name=name, capacity=capacity, fingerprint=fingerprint(snapshot(sheet))
+        assessment=locked, council=council, signed_by=user, name=name, capacity=capacity, fingerprint=content
     )
     members = list(locked.partnership.councils.all())
     if not still_to_sign(locked, members):
@@ -95,3 +102,27 @@ def reopen(assessment, user, reason="Reopened for changes") -> int:
     locked.save(update_fields=["status"])
     assessment.status = locked.status
     return withdrawn
+
+
+def ready_case(partnership):
+    """The partnership's business case once it is ready for sign-off or signed off, else None."""
+    return Assessment.objects.filter(step=Step.DESIGN, partnership=partnership).exclude(status=Assessment.Status.IN_PROGRESS).first()
+
+
+def partners_change_warning(partnership) -> str:
+    """What a change of partners would do to the business case, for the page asking to confirm it."""
+    if ready_case(partnership) is None:
+        return ""
+    return (
+        "The business case is ready for sign-off. A change of partners changes every partner's share, so every "
+        "sign-off will be withdrawn and the business case opened for changes."
+    )
+
+
+def partners_changed(partnership, user, reason) -> bool:
+    """Withdraw the sign-offs of a business case whose partners have changed. Returns whether it did."""
+    case = ready_case(partnership)
+    if case is None:
+        return False
+    reopen(case, user, reason)
+    return True

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from toolkit import access, govuk
+from toolkit.answers import AnswerSheet
 from toolkit.business_case import signoff
 from toolkit.models import Council, ProceedDecision, Step
 
@@ -26,6 +27,8 @@ class SignOffForm(forms.Form):
         help_text="For example chief executive, section 151 officer or leader of the council.",
         error_messages={"required": "Enter the capacity in which you sign", "max_length": "Capacity must be 120 characters or fewer"},
     )
+    # What the page showed, so a business case changed meanwhile is not signed unseen.
+    content = forms.CharField(widget=forms.HiddenInput, required=False)
     confirm = forms.BooleanField(
         label="I have read the business case and sign it off for my council",
         error_messages={"required": "Confirm that you have read the business case and sign it off"},
@@ -61,10 +64,14 @@ def sign_off(request, pk):
         messages.error(request, "Your council has already signed off this business case.")
         return redirect("toolkit:assessment", pk=pk)
     name = request.user.get_full_name() or request.user.get_username()
-    form = SignOffForm(request.POST or None, councils=councils, initial={"name": name})
+    seen = signoff.fingerprint(signoff.snapshot(AnswerSheet(assessment)))
+    form = SignOffForm(request.POST or None, councils=councils, initial={"name": name, "content": seen})
     if request.method == "POST" and form.is_valid():
         try:
-            signoff.sign(assessment, form.cleaned_data["council"], request.user, name=form.cleaned_data["name"], capacity=form.cleaned_data["capacity"])
+            signoff.sign(
+                assessment, form.cleaned_data["council"], request.user, name=form.cleaned_data["name"],
+                capacity=form.cleaned_data["capacity"], seen=form.cleaned_data["content"],
+            )
         except signoff.Refused as problem:
             messages.error(request, str(problem))
         else:

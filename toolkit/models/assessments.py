@@ -58,6 +58,9 @@ class Assessment(models.Model):
     # The pages saved at least once. Starting values from other assessments are offered only on
     # pages never saved, so an answer an officer cleared stays clear.
     sections_saved = models.JSONField(default=list, blank=True, editable=False)
+    # Who last saved each page of rows and when ({slug: {"at": ISO time, "by": user id}}), so a
+    # later save is warned of rows someone else removed as well as rows they changed.
+    pages_saved = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-started_at"]

@@ -104,7 +104,7 @@ def accept(invitation, user) -> PartnershipMember:
     # An administrator may already have added the council; accepting then changes nothing more.
     member, _ = PartnershipMember.objects.get_or_create(partnership=found.partnership, council=found.council, defaults={"joined_at": now})
     record(found.partnership, Event.ACCEPTED, found.council, user, now)
-    update_status(found.partnership)
+    update_status(found.partnership, user, f"{found.council} joined the partnership")
     return member
 
 
@@ -156,7 +156,7 @@ def remove(partnership, council, user) -> None:
         raise Refused(problem)
     member.delete()
     record(partnership, Event.REMOVED, council, user)
-    update_status(partnership)
+    update_status(partnership, user, f"{council} was removed from the partnership")
 
 
 @transaction.atomic
@@ -170,15 +170,19 @@ def leave(partnership, council, user) -> None:
         raise Refused(f"{council} is not a member of {partnership}.")
     member.delete()
     record(partnership, Event.LEFT, council, user)
-    update_status(partnership)
+    update_status(partnership, user, f"{council} left the partnership")
 
 
-def update_status(partnership) -> None:
+def update_status(partnership, user=None, change="") -> None:
     """Forming while it has fewer than two members; active from two (a closed one stays closed).
-    The members' compatibility verdict is worked out again: it is made from members only."""
+    The members' compatibility verdict is worked out again: it is made from members only. After
+    a ``change`` of partners, a business case ready for sign-off is opened for changes again."""
+    from toolkit.business_case.signoff import partners_changed
     from toolkit.compatibility.report import refresh_verdict
 
     refresh_verdict(partnership)
+    if change:
+        partners_changed(partnership, user, f"{change}, so every partner's share changed")
     if partnership.status == Partnership.Status.CLOSED:
         return
     status = Partnership.Status.ACTIVE if partnership.memberships.count() >= 2 else Partnership.Status.FORMING

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from toolkit import access
+from toolkit.business_case import signoff
 from toolkit.compatibility.report import submitted_by_members
 from toolkit.models import Assessment, Council, Invitation, Partnership, SignOff, Step
 from toolkit.partnerships import actions
@@ -125,7 +126,10 @@ def confirm(request, partnership, council, *, title, explanation, button, action
     return render(
         request,
         "partnerships/confirm.html",
-        {"partnership": partnership, "council": council, "title": title, "explanation": explanation, "button": button},
+        {
+            "partnership": partnership, "council": council, "title": title, "explanation": explanation, "button": button,
+            "business_case_warning": signoff.partners_change_warning(partnership),
+        },
     )
 
 
@@ -165,6 +169,7 @@ def leave(request, slug, council):
 @require_POST
 def answer_invitation(request, pk, accept):
     invitation = access.get_invitation(request.user, pk, answer=True)
+    reopens = accept and signoff.ready_case(invitation.partnership) is not None
     try:
         if accept:
             actions.accept(invitation, request.user)
@@ -174,7 +179,10 @@ def answer_invitation(request, pk, accept):
         messages.error(request, str(problem))
         return redirect("toolkit:dashboard")
     if accept:
-        messages.success(request, f"{invitation.council} is now a member of {invitation.partnership}.")
+        messages.success(request, f"{invitation.council} is now a member of {invitation.partnership}." + (
+            f" The business case was ready for sign-off: it is open for changes again so that {invitation.council}'s figures can be added, and every sign-off was withdrawn."
+            if reopens else ""
+        ))
         return redirect(invitation.partnership)
     messages.success(request, f"You have declined the invitation to {invitation.partnership}.")
     return redirect("toolkit:dashboard")

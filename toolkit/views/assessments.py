@@ -114,11 +114,12 @@ def check_answers(request, pk):
 def submit(request, pk):
     assessment, _ = access.get_assessment(request.user, pk, "submit")
     outcome = journey.submit(assessment, request.user)
+    wording = steps.get(assessment.step_id).wording
     if outcome == journey.SubmitOutcome.ALREADY:
-        messages.error(request, "This assessment has already been submitted.")
+        messages.error(request, wording.already)
         return after_submission(assessment)
     if outcome == journey.SubmitOutcome.INCOMPLETE:
-        messages.error(request, "Answer every required question before you submit.")
+        messages.error(request, wording.incomplete)
         return redirect("toolkit:assessment-check", pk=pk)
     return redirect("toolkit:assessment-submitted", pk=pk)
 
