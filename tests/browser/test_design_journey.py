@@ -304,8 +304,16 @@ def test_an_officer_changes_the_options_and_set_up_costs_and_marks_it_ready_agai
     expect(set_up_cost(tab, 4).get_by_label("Amount")).to_have_value("-40000")
     expect(set_up_cost(tab, 4).get_by_label("What it is for (optional)")).to_have_value("Ending Sutton's contract, renegotiated")
 
-    # Then a good amount.
+    # Then a good amount, sent by pressing Enter in the box: that saves the page and goes on (a
+    # browser presses the form's first button, which must not be the first row's "Remove").
     set_up_cost(tab, 4).get_by_label("Amount").fill("45000")
+    with tab.page.expect_navigation():
+        set_up_cost(tab, 4).get_by_label("Amount").press("Enter")
+    tab.check()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Savings and income")
+    tab.click(tab.get_by_role("link", name="Back"))
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Set-up costs")
+    expect(tab.locator("fieldset.app-add-another__item")).to_have_count(4)
     tab.click(tab.get_by_role("button", name="Save and come back later"))
     expect(tab.get_by_role("heading", level=1)).to_have_text("Design: the business case")
 
