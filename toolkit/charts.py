@@ -7,6 +7,8 @@ same figures for screen-reader users.
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from toolkit.money import money
+
 BAR_HEIGHT = 22
 GAP = 10
 LABEL_WIDTH = 230
@@ -110,8 +112,16 @@ LINE_STYLES = [("#1d70b8", ""), ("#d4351c", "6 3"), ("#00703c", "2 3"), ("#4c2c9
 
 
 def pounds(value) -> str:
-    """Whole pounds as people write them: £1,250 and −£87,372."""
-    return f"{'−' if value < 0 else ''}£{abs(value):,.0f}"
+    """Whole pounds as people write them: £1,250 and −£87,372 (as every other amount is written)."""
+    return money(value, places=0)
+
+
+def lines_description(series, labels) -> str:
+    """The text alternative of a ``lines`` chart: every figure, series by series. Documents that
+    cannot hold the chart itself (the Word outline) give this text instead."""
+    return "; ".join(
+        f"{name}: " + ", ".join(f"{label} {pounds(value)}" for label, value in zip(labels, values)) for name, values in series
+    )
 
 
 def lines(series, labels, title, chart_id="chart", height=260):
@@ -130,9 +140,7 @@ def lines(series, labels, title, chart_id="chart", height=260):
     def y(value):
         return top + plot_height * (high - value) / span
 
-    description = "; ".join(
-        f"{name}: " + ", ".join(f"{label} {pounds(value)}" for label, value in zip(labels, vs)) for name, vs in series
-    )
+    description = lines_description(series, labels)
     parts = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" class="toolkit-chart" role="img" '

@@ -86,17 +86,17 @@ COMBINED = [
     header(*YEARS),
     row("Savings and income", "0.00", "110,000.00", "121,000.00", "146,410.00", "377,410.00"),
     row("Set-up costs", "300,000.00", "0.00", "0.00", "0.00", "300,000.00"),
-    row("Net saving", "-300,000.00", "110,000.00", "121,000.00", "146,410.00", "77,410.00"),
-    row("Cumulative net saving", "-300,000.00", "-190,000.00", "-69,000.00", "77,410.00", ""),
-    row("Discounted net saving", "-300,000.00", "100,000.00", "100,000.00", "110,000.00", "NPV 10,000.00"),
+    row("Net saving", "−300,000.00", "110,000.00", "121,000.00", "146,410.00", "77,410.00"),
+    row("Cumulative net saving", "−300,000.00", "−190,000.00", "−69,000.00", "77,410.00", ""),
+    row("Discounted net saving", "−300,000.00", "100,000.00", "100,000.00", "110,000.00", "NPV 10,000.00"),
 ]
 MERTON = [
     header(*YEARS),
     row("Savings and income", "0.00", "55,000.00", "60,500.00", "73,205.00", "188,705.00"),
     row("Set-up costs", "100,000.00", "0.00", "0.00", "0.00", "100,000.00"),
-    row("Net saving", "-100,000.00", "55,000.00", "60,500.00", "73,205.00", "88,705.00"),
-    row("Cumulative net saving", "-100,000.00", "-45,000.00", "15,500.00", "88,705.00", ""),
-    row("Discounted net saving", "-100,000.00", "50,000.00", "50,000.00", "55,000.00", "NPV 55,000.00"),
+    row("Net saving", "−100,000.00", "55,000.00", "60,500.00", "73,205.00", "88,705.00"),
+    row("Cumulative net saving", "−100,000.00", "−45,000.00", "15,500.00", "88,705.00", ""),
+    row("Discounted net saving", "−100,000.00", "50,000.00", "50,000.00", "55,000.00", "NPV 55,000.00"),
 ]
 PAYBACKS = [
     "Payback: 3.47 years; discounted payback: 3.91 years.",  # combined
@@ -139,8 +139,8 @@ def test_the_outline_page_shows_the_five_cases_the_figures_the_tables_the_recomm
     tables = tables_of(html)
     assert tables["Combined: the partnership's figures by year"] == COMBINED
     assert tables["London Borough of Merton: its share by year"] == MERTON
-    assert [row[-1][2] for row in tables["London Borough of Sutton: its share by year"][1:]] == ["113,223.00", "100,000.00", "13,223.00", "", "NPV -7,000.00"]
-    assert tables["Royal Borough of Kingston upon Thames: its share by year"][-1][-1][2] == "NPV -38,000.00"
+    assert [row[-1][2] for row in tables["London Borough of Sutton: its share by year"][1:]] == ["113,223.00", "100,000.00", "13,223.00", "", "NPV −7,000.00"]
+    assert tables["Royal Borough of Kingston upon Thames: its share by year"][-1][-1][2] == "NPV −38,000.00"
     assert re.findall(r'<p class="govuk-body-s">(Payback: [^<]*)</p>', html) == PAYBACKS
     assert tables["The options shortlist"] == [
         header("Option", "Kind", "What it means", "Preferred"),

@@ -11,12 +11,14 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from toolkit import govuk
 from toolkit.business_case import finance
 from toolkit.business_case.pages import replace_rows
 from toolkit.forms import MONEY_LIMIT
+from toolkit.money import money as money_text
 from toolkit.models import (
     Answer,
     Assessment,
@@ -157,7 +159,7 @@ class PartnerFiguresPage(TablePage):
                     answer = answers.get((council_id, step, key))
                     if answer is not None and answer.value:
                         name = "joint assessment" if step == Step.JOINT else "self assessment"
-                        when = date_format(answer.assessment.submitted_at, "j F Y")
+                        when = date_format(timezone.localtime(answer.assessment.submitted_at), "j F Y")
                         value = Decimal(str(answer.value)) if field_name == "baseline" else date.fromisoformat(answer.value)
                         found[field_name] = (value, f"{council}'s {name} submitted {when}")
                         break
@@ -223,7 +225,7 @@ class PartnerFiguresPage(TablePage):
         if settings:
             items.append({"label": "Assumptions", "answer": (
                 f"{settings.years} years; discount rate {settings.discount_rate.normalize():f}%; set-up costs split "
-                f"{settings.get_setup_split_display().lower()}; savings split {settings.get_savings_split_display().lower()}; "
+                f"{settings.setup_split_phrase}; savings split {settings.savings_split_phrase}; "
                 f"savings test {settings.threshold_percent.normalize():f}% of the combined baseline in year {settings.threshold_year}"
             )})
         for council in self.data.members:
@@ -244,7 +246,7 @@ class PartnerFiguresPage(TablePage):
 
 
 def display_money(amount):
-    return "not given" if amount is None else f"£{amount:,.2f}"
+    return "not given" if amount is None else money_text(amount)
 
 
 class BiasForm(forms.Form):

@@ -95,14 +95,14 @@ def outline(assessment: Assessment) -> dict:
     members = rows.members
     content = signoff.snapshot(sheet)
     sign_offs = list(assessment.sign_offs.select_related("council", "signed_by", "withdrawn_by"))
-    chart = None
+    chart = chart_text = None
     if model is not None:
-        chart = charts.lines(
-            [(figures.name, figures.cumulative_net) for figures in model.partners],
-            labels=[year_label(year) for year in model.years],
-            title=f"Cumulative net savings by partner for {assessment.partnership}",
-            chart_id="savings-chart",
-        )
+        series = [(figures.name, figures.cumulative_net) for figures in model.partners]
+        labels = [year_label(year) for year in model.years]
+        title = f"Cumulative net savings by partner for {assessment.partnership}"
+        chart = charts.lines(series, labels=labels, title=title, chart_id="savings-chart")
+        # The chart's title and text alternative, for the Word document, which cannot hold the SVG.
+        chart_text = {"title": title, "description": charts.lines_description(series, labels)}
     return {
         "assessment": assessment,
         "owner": assessment.partnership,
@@ -115,6 +115,7 @@ def outline(assessment: Assessment) -> dict:
         "model_problems": problems or [],
         "year_labels": [year_label(year) for year in range(model.years[-1] + 1)] if model else [],
         "chart": chart,
+        "chart_text": chart_text,
         "recommendation": recommendation(sheet.values, len(members)),
         "gate": gate_of(rows),
         "sign_offs": [s for s in sign_offs if s.withdrawn_at is None],

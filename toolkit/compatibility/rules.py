@@ -51,6 +51,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from toolkit.conditions import is_answered
+from toolkit.money import money
 
 ALIGNED = "Aligned"  # the partners agree
 DIFFERENT = "Different"  # worth a conversation
@@ -359,10 +360,7 @@ def _number(number):
 
 def _amount(kind, number):
     if kind == "money":
-        sign, number = ("-" if number < 0 else ""), abs(number)
-        if number == number.to_integral_value():
-            return f"{sign}£{int(number):,}"
-        return f"{sign}£{number:,.2f}"
+        return money(number, places=0 if number == number.to_integral_value() else 2)
     if kind == "percentage":
         return f"{_number(number)}%"
     return _number(number)

@@ -2,6 +2,7 @@
 same key) in its latest submitted self assessment. They are offered on the wizard's pages, not
 saved, until an officer checks them and saves the page."""
 
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from toolkit.answers import Suggestion
@@ -17,7 +18,7 @@ def from_self_assessment(assessment) -> dict:
     )
     if latest is None:
         return {}
-    source = f"your council's self assessment submitted {date_format(latest.submitted_at, 'j F Y')}"
+    source = f"your council's self assessment submitted {date_format(timezone.localtime(latest.submitted_at), 'j F Y')}"
     return {answer.question.key: Suggestion(answer.value, source) for answer in latest.answers.select_related("question")}
 
 

@@ -77,6 +77,17 @@ class FinancialSettings(Changed):
     def __str__(self):
         return f"Financial assumptions of {self.assessment}"
 
+    # How each split reads after "split" in a sentence: "split in equal shares".
+    SPLIT_PHRASES = {"equal": "in equal shares", "population": "by population", "baseline": "by share of the baseline cost", "agreed": "by agreed percentages"}
+
+    @property
+    def setup_split_phrase(self):
+        return self.SPLIT_PHRASES[self.setup_split]
+
+    @property
+    def savings_split_phrase(self):
+        return self.SPLIT_PHRASES[self.savings_split]
+
 
 class PartnerFigures(Changed):
     """One partner's figures: its baseline cost, population, agreed percentages and the end
