@@ -13,18 +13,18 @@ def from_joint_assessments(assessment) -> dict:
     joint = submitted_by_members(partnership)
     if not joint:
         return {}
-    by_key = {}
-    for answer in Answer.objects.filter(assessment__in=joint).select_related("question").order_by("question__position"):
-        by_key.setdefault(answer.question.key, []).append(answer.value)
     names = {j.pk: j.council.name for j in joint}
+    by_key = {}  # key -> [(council name, answer)], only of the partners who answered
+    for answer in Answer.objects.filter(assessment__in=joint).select_related("question").order_by("question__position"):
+        if answer.value not in (None, "", []):
+            by_key.setdefault(answer.question.key, []).append((names[answer.assessment_id], answer.value))
     offered = {}
     for key, given in by_key.items():
-        values = [value for value in given if value not in (None, "", [])]
-        if not values:
-            continue
+        who, values = ", ".join(name for name, _ in given), [value for _, value in given]
         if all(isinstance(v, list) for v in values):
             union = list(dict.fromkeys(v for value in values for v in value))
-            offered[key] = Suggestion(union, f"the partners' joint assessments ({', '.join(names.values())})")
+            offered[key] = Suggestion(union, f"the partners' joint assessments ({who})")
         elif all(v == values[0] for v in values):
-            offered[key] = Suggestion(values[0], f"the partners' joint assessments ({', '.join(names.values())}), which all say so")
+            agreeing = ", which all say so" if len(values) > 1 else ""
+            offered[key] = Suggestion(values[0], f"the partners' joint assessments ({who}){agreeing}")
     return offered
