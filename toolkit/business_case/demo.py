@@ -44,7 +44,7 @@ TEXTS = {
 ANSWERS = {
     "design-trading": "no", "design-private-partner": "no", "design-health-partner": "no",
     "design-employer": "one-council", "design-control": "equal", "design-delivery-model": "lead-authority",
-    "design-pace": "organic",
+    "design-pace": "organic", "joint-services-in": ["legal"],
 }
 SETUP_COSTS = [("redundancy", 0, "150000", "Two posts not carried into the shared team"), ("it", 0, "250000", "One case management system"),
                ("process", 0, "80000", "Harmonising processes and training"), ("contract-exit", 1, "40000", "Ending Sutton's external contract early")]
