@@ -14,8 +14,10 @@ def from_joint_assessments(assessment) -> dict:
     if not joint:
         return {}
     names = {j.pk: j.council.name for j in joint}
+    rank = {j.pk: i for i, j in enumerate(joint)}  # the members' order, whatever order the database returns
+    answers = Answer.objects.filter(assessment__in=joint).select_related("question")
     by_key = {}  # key -> [(council name, answer)], only of the partners who answered
-    for answer in Answer.objects.filter(assessment__in=joint).select_related("question").order_by("question__position"):
+    for answer in sorted(answers, key=lambda a: (a.question.position, rank[a.assessment_id])):
         if answer.value not in (None, "", []):
             by_key.setdefault(answer.question.key, []).append((names[answer.assessment_id], answer.value))
     offered = {}
