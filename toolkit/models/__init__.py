@@ -15,7 +15,7 @@ from toolkit.models.business_case import (
     SetUpCost,
     SignOff,
 )
-from toolkit.models.content import CaseStudy, ExpertContact, Guidance, KeyTool, Reading, SignpostItem
+from toolkit.models.content import CaseStudy, ContentVersion, ExpertContact, Guidance, KeyTool, Reading, SignpostItem
 from toolkit.models.councils import Council, Invitation, Membership, Partnership, PartnershipEvent, PartnershipMember
 from toolkit.models.exports import Export, export_path
 from toolkit.models.questions import Option, Question, Questionnaire, Section, Step, Theme
@@ -24,7 +24,7 @@ from toolkit.models.sources import Source
 __all__ = [
     "CaseOption", "FinancialSettings", "GateItem", "IncomeEstimate", "Milestone", "PartnerFigures", "ProceedDecision",
     "Risk", "SavingEstimate", "SetUpCost", "SignOff",
-    "OWNER_SHAPES", "Answer", "Assessment", "PrivateNote", "Invitation", "PartnershipEvent", "CaseStudy", "ExpertContact", "Guidance", "KeyTool", "Reading",
+    "OWNER_SHAPES", "Answer", "Assessment", "PrivateNote", "Invitation", "PartnershipEvent", "CaseStudy", "ContentVersion", "ExpertContact", "Guidance", "KeyTool", "Reading",
     "SignpostItem", "Council", "Membership", "Partnership", "PartnershipMember", "Export", "export_path",
     "Option", "Question", "Questionnaire", "Section", "Step", "Theme", "Source",
 ]

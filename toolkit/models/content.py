@@ -137,3 +137,14 @@ class CaseStudy(SignpostItem):
         return self.title
 
 
+
+
+class ContentVersion(models.Model):
+    """A counter that goes up whenever an admin changes the question bank or the signposting
+    content (see toolkit/content_cache.py). Cached content is stored under keys holding it, so
+    every app server stops using what it cached before the change, with nothing to clear."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Content version {self.number}"
