@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.conf import settings
 from django.core.management import call_command
 
@@ -73,6 +74,15 @@ def partner_manager(sutton):
 def fast_password_hashing(settings):
     # The real hasher takes about a second per user on purpose; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Each test's database starts again at the same content version and ids; what an earlier
+    # test cached under them is not this test's content.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

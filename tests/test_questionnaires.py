@@ -28,12 +28,17 @@ def test_publish_retires_the_previous_version():
     assert current.status == "retired"
 
 
-def test_load_structure_runs_a_fixed_number_of_queries(django_assert_num_queries):
+def test_load_structure_runs_a_fixed_number_of_queries_then_reads_the_cache(django_assert_num_queries):
     questionnaire = Questionnaire.objects.get(step="self", status="published")
-    with django_assert_num_queries(3):
+    # The content version, then sections, questions (with themes) and options.
+    with django_assert_num_queries(4):
         sections = questionnaires.load_structure(questionnaire)
         count = sum(len(q.options.all()) for s in sections for q in s.questions.all())
     assert count == Option.objects.filter(question__section__questionnaire=questionnaire).count()
+    with django_assert_num_queries(1):  # the content version only
+        again = questionnaires.load_structure(questionnaire)
+        count_again = sum(len(q.options.all()) for s in again for q in s.questions.all())
+    assert count_again == count
 
 
 def test_question_rules_admins_cannot_break():

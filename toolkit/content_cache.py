@@ -9,7 +9,6 @@ query, far less than loading the structure (five queries and some thousand objec
 """
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
@@ -39,12 +38,9 @@ def version() -> int:
 
 
 def bump() -> None:
-    """Move the version on once the change is committed: bumping before the commit would let
-    another server cache the old content under the new version."""
-    transaction.on_commit(_bump)
-
-
-def _bump():
+    """Move the version on in the same transaction as the change, so other servers see the new
+    version and the new content together, at the commit. (A server that read the old version
+    just before may cache the new content under the old key, which no one asks for again.)"""
     if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
+from toolkit import content_cache
 from toolkit.models import Option, Question, Questionnaire, Section
 
 
@@ -68,6 +69,11 @@ def published(step_code: str) -> Questionnaire | None:
 
 
 def load_structure(questionnaire: Questionnaire) -> list[Section]:
-    """Sections with their questions and options in order, in a fixed number of queries."""
-    questions = Question.objects.select_related("theme", "show_when_question", "excluded_by").prefetch_related("options")
-    return list(questionnaire.sections.prefetch_related(Prefetch("questions", queryset=questions)))
+    """Sections with their questions and options in order: from the cache, or else in a fixed
+    number of queries. Each call returns its own copies, so a caller may annotate them."""
+
+    def build():
+        questions = Question.objects.select_related("theme", "show_when_question", "excluded_by").prefetch_related("options")
+        return list(questionnaire.sections.prefetch_related(Prefetch("questions", queryset=questions)))
+
+    return content_cache.cached("structure", (questionnaire.pk,), build)

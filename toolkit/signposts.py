@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
+from toolkit import content_cache
 from toolkit.models import CaseStudy, ExpertContact, Guidance, KeyTool, Reading, Theme
 
 
@@ -31,7 +32,12 @@ def signposts_by_theme(step_code, theme_slugs, councils=(), limit=4) -> dict:
     most ``limit`` items of each kind per theme, in the admins' order, so a report stays short
     enough to read.
     """
-    councils = [c.pk if hasattr(c, "pk") else c for c in councils]
+    councils = sorted(c.pk if hasattr(c, "pk") else c for c in councils)
+    parts = (step_code, ",".join(sorted(theme_slugs)), ",".join(map(str, councils)), limit)
+    return content_cache.cached("signposts", parts, lambda: _signposts_by_theme(step_code, theme_slugs, councils, limit))
+
+
+def _signposts_by_theme(step_code, theme_slugs, councils, limit) -> dict:
     by_theme = {slug: Signposts() for slug in theme_slugs}
     theme_filter = Q(steps=step_code, themes__slug__in=theme_slugs)
     themed = Prefetch("themes", queryset=Theme.objects.only("slug"))

@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from tests.queries import page_queries
 from django.urls import reverse
 
 from tests import factories
@@ -27,9 +29,7 @@ def business_case(slug, members, officer, state="in_progress"):
 
 
 def queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
+    return page_queries(client, url)
 
 
 PAGES = {
