@@ -11,7 +11,7 @@ export CHROMIUM
 BROWSER_TESTS := tests/browser
 AXE := $(BROWSER_TESTS)/node_modules/axe-core/axe.min.js
 
-.PHONY: setup run test test-browser browser-deps db bench check-system clean
+.PHONY: setup run test test-browser browser-deps db bench bench-deps check-system clean
 
 setup: $(STAMP)
 
@@ -73,8 +73,21 @@ browser-deps:
 	fi
 	@test -f $(AXE) || (cd $(BROWSER_TESTS) && npm ci --no-audit --no-fund --ignore-scripts)
 
-bench: db
-	$(PY) manage.py bench
+# Speed under load (benchmarks/run.py): its own database (PostgreSQL when reachable, else SQLite)
+# with the demo and 400 councils of scale data, gunicorn, wrk on each page, then report timings.
+# BENCH_ARGS passes options, e.g. make bench BENCH_ARGS="--json bench.json".
+bench: setup bench-deps
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+bench-deps:
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing wrk, the load generator: apt-get install -y wrk"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || exit 1; \
+		else \
+			echo "make bench needs wrk, the load generator. On Debian or Ubuntu: sudo apt-get install wrk"; exit 1; \
+		fi; \
+	fi
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts $(BROWSER_TESTS)/node_modules

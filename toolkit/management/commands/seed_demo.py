@@ -129,10 +129,20 @@ def demo_value(question, profile):
 class Command(BaseCommand):
     help = "Create demo councils, users (password: %s) and partnerships. Local use only." % DEMO_PASSWORD
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", type=int, metavar="N",
+            help="Instead, add N councils of scale data beside the demo (toolkit/scale_demo.py), for measuring speed.",
+        )
+        parser.add_argument("--partnerships", type=int, help="With --scale: how many partnerships (150 for 400 councils by default).")
+        parser.add_argument("--seed", type=int, help="With --scale: the random seed, for the same data every time.")
+
+    def handle(self, *args, scale=None, partnerships=None, seed=None, **options):
         if not settings.DEBUG:
             raise CommandError("seed_demo creates accounts with a published password; it only runs with DEBUG on.")
         call_command("load_question_bank", verbosity=0)
+        if scale is not None:
+            return self.add_scale(scale, partnerships, seed)
         with transaction.atomic():
             councils = self.create_councils()
             self.create_users(councils)
@@ -141,6 +151,18 @@ class Command(BaseCommand):
             self.create_joint_assessments(councils)
             self.create_business_case(councils)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Every demo account's password is '{DEMO_PASSWORD}'."))
+
+    def add_scale(self, councils, partnerships, seed):
+        from toolkit import scale_demo
+
+        try:
+            added = scale_demo.add_scale_data(
+                councils, partnerships, seed=scale_demo.DEFAULT_SEED if seed is None else seed
+            )
+        except (ValueError, scale_demo.AlreadyAdded) as problem:
+            raise CommandError(str(problem))
+        what = f"{added.councils} councils and {added.partnerships} partnerships of scale data"
+        self.stdout.write(self.style.SUCCESS(f"Added {what}.") if added.created else f"{what.capitalize()} already there; nothing changed.")
 
     def create_councils(self):
         councils = {}
