@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests import factories
+from toolkit import content_cache
 
 FIXTURES = sorted(str(p) for p in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
 
@@ -81,8 +82,10 @@ def empty_cache():
     # Each test's database starts again at the same content version and ids; what an earlier
     # test cached under them is not this test's content.
     cache.clear()
+    content_cache.forget_here()
     yield
     cache.clear()
+    content_cache.forget_here()
 
 
 @pytest.fixture

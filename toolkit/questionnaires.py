@@ -70,7 +70,7 @@ def published(step_code: str) -> Questionnaire | None:
 
 def load_structure(questionnaire: Questionnaire) -> list[Section]:
     """Sections with their questions and options in order: from the cache, or else in a fixed
-    number of queries. Each call returns its own copies, so a caller may annotate them."""
+    number of queries. Shared by every request of this process: read it, never change it."""
 
     def build():
         questions = Question.objects.select_related("theme", "show_when_question", "excluded_by").prefetch_related("options")

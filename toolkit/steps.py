@@ -10,9 +10,11 @@ submitted, and the export command says so.
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
+from toolkit import page_cache
 from toolkit.models import Export, Step
 
 # Who owns a step's assessments.
@@ -43,6 +45,10 @@ class Result:
     page_url_name: str = "toolkit:assessment-summary"  # takes the subject's pk, or a partnership's slug
     readiness_check: str = ""  # dotted path to ``ready(subject) -> bool``, when a report needs more than one assessment
     word_builder: str = ""  # dotted path to ``build(context) -> bytes``: the report as a Word document too
+    # The page's body kept in the cache (toolkit/page_cache.py), for reports made only from what
+    # cannot change: ``inputs`` is a dotted path to ``inputs(subject) -> tuple`` naming all of it.
+    body_template: str = ""
+    inputs: str = ""
 
     def build(self, subject) -> dict:
         """The report's context. It holds at least ``owner`` (a council or partnership),
@@ -50,6 +56,13 @@ class Result:
         export keeps so the report can be explained and produced again. Raises
         ``toolkit.exports.NoResult`` when there is nothing to report yet."""
         return import_string(self.builder)(subject)
+
+    def body(self, subject) -> str:
+        """The page's body as HTML: kept from an earlier request when its inputs are the same."""
+        build = lambda: self.build(subject)  # noqa: E731
+        if not self.inputs:
+            return render_to_string(self.body_template, build())
+        return page_cache.body(self.export_kind, import_string(self.inputs)(subject), self.body_template, build)
 
     def subject_of(self, assessment):
         return assessment.partnership if self.of_partnership else assessment
@@ -149,6 +162,8 @@ READINESS = Result(
     page_template="readiness/summary.html",
     pdf_template="readiness/pdf.html",
     builder="toolkit.readiness.report.readiness_summary",
+    body_template="readiness/page_body.html",
+    inputs="toolkit.readiness.report.summary_inputs",
     next_steps="Read your readiness summary: it shows your verdict, your strengths, and the gaps to close, with tips, tools, experts and case studies for each.",
     rules_url_name="toolkit:how-we-score",
     rules_fragment="readiness",
@@ -162,6 +177,8 @@ COMPATIBILITY = Result(
     page_template="compatibility/report.html",
     pdf_template="compatibility/pdf.html",
     builder="toolkit.compatibility.report.compatibility_report",
+    body_template="compatibility/report_body.html",
+    inputs="toolkit.compatibility.report.report_inputs",
     next_steps=(
         "Once two or more partner councils have submitted, the compatibility report compares your answers: "
         "where you agree, where you differ, and what to resolve before the business case."

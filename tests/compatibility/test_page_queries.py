@@ -59,11 +59,11 @@ def test_comparison_query_count_does_not_grow_with_partners_or_questions(questio
 
     counts = {"2 partners": comparison_queries(client, "two"), "8 partners": comparison_queries(client, "eight")}
     answer_all(add_questions(questionnaire, 30), assessments)
+    assert len(client.get(url("comparison", "eight")).context["tables"][3].rows) == 35
     counts["2 partners, 43 questions"] = comparison_queries(client, "two")
     counts["8 partners, 43 questions"] = comparison_queries(client, "eight")
-    assert len(client.get(url("comparison", "eight")).context["tables"][3].rows) == 35
-    # The question bank's structure and the signposting come from the content cache.
-    assert counts == dict.fromkeys(counts, 11)
+    # The page's body comes from the cache once made: only access and the inputs are read.
+    assert counts == dict.fromkeys(counts, 9)
 
 
 def test_comparison_query_count_does_not_grow_with_overlap_questions(questionnaire, partnership, merton, sutton, officer):

@@ -47,6 +47,15 @@ def refresh_verdict(partnership: Partnership) -> str:
     return verdict
 
 
+def report_inputs(partnership: Partnership) -> tuple:
+    """All the comparison and the report are made from, besides the content: the current
+    members' submitted joint assessments, whose answers cannot change."""
+    assessments = submitted_by_members(partnership)
+    if len(assessments) < 2:
+        raise NoResult(f"{partnership} has fewer than two members' submitted joint assessments to compare.")
+    return (partnership.pk, partnership.slug, partnership.name, partnership.joint_questionnaire_id, tuple(a.pk for a in assessments))
+
+
 def report_ready(partnership: Partnership) -> bool:
     return len(submitted_by_members(partnership)) >= 2
 

@@ -48,6 +48,13 @@ def previous_submitted(assessment: Assessment):
     )
 
 
+def summary_inputs(assessment: Assessment) -> tuple:
+    """All a submitted self assessment's summary is made from, besides the content: its own
+    answers, fixed at submission, and those of the one before it, which the changes compare with."""
+    earlier = previous_submitted(assessment)
+    return (assessment.pk, assessment.submitted_at.isoformat(), earlier.pk if earlier else None)
+
+
 def readiness_summary(assessment: Assessment) -> dict:
     """Everything the readiness summary page and PDF show, in a fixed number of queries."""
     sheet = AnswerSheet(assessment)
