@@ -58,12 +58,14 @@ def test_comparison_query_count_does_not_grow_with_partners_or_questions(questio
     assert len(client.get(url("comparison", "eight")).context["partners"]) == 8
 
     counts = {"2 partners": comparison_queries(client, "two"), "8 partners": comparison_queries(client, "eight")}
+    reports = {size: page_queries(client, url("report", slug)) for size, slug in [("2 partners", "two"), ("8 partners", "eight")]}
     answer_all(add_questions(questionnaire, 30), assessments)
     assert len(client.get(url("comparison", "eight")).context["tables"][3].rows) == 35
     counts["2 partners, 43 questions"] = comparison_queries(client, "two")
     counts["8 partners, 43 questions"] = comparison_queries(client, "eight")
     # The page's body comes from the cache once made: only access and the inputs are read.
     assert counts == dict.fromkeys(counts, 9)
+    assert reports == dict.fromkeys(reports, 9)
 
 
 def test_comparison_query_count_does_not_grow_with_overlap_questions(questionnaire, partnership, merton, sutton, officer):
