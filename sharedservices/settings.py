@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "formtools",
+    "django_tasks",
+    "django_tasks_db",
     "toolkit",
 ]
 
@@ -131,6 +133,13 @@ if envbool("SECURE_PROXY_SSL_HEADER", False):
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "Shared Service Toolkit")
+
+# Reports are made by a task (toolkit/reports/jobs.py). The immediate backend runs it at once,
+# within the request, so `make run` needs no worker; TASKS_BACKEND=database queues it in the
+# database for `python manage.py db_worker` (the setting takes a name below or a backend's path).
+_TASKS_BACKENDS = {"immediate": "django_tasks.backends.immediate.ImmediateBackend", "database": "django_tasks_db.DatabaseBackend"}
+_TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": _TASKS_BACKENDS.get(_TASKS_BACKEND, _TASKS_BACKEND)}}
 
 # HM Treasury Green Book real discount rate: the starting value of a new business case's rate,
 # which is then stored with the business case (so a later change here does not change its figures).

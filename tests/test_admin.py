@@ -10,9 +10,12 @@ from tests import factories
 from toolkit.models import Answer, Assessment, Export, Question, Questionnaire
 
 MODELS = sorted(admin.site._registry, key=lambda m: m._meta.label)
-# Records the site makes (assessments and their answers, exports, invitations and their history,
-# private notes): never added or changed by hand.
-READ_ONLY = {m for m in MODELS if m._meta.model_name in {"answer", "assessment", "export", "invitation", "partnershipevent", "privatenote"}}
+# Records the site makes (assessments and their answers, exports and the requests for them,
+# invitations and their history, private notes, the task queue): never added or changed by hand.
+READ_ONLY = {
+    m for m in MODELS
+    if m._meta.model_name in {"answer", "assessment", "export", "reportjob", "dbtaskresult", "invitation", "partnershipevent", "privatenote"}
+}
 IDS = [m._meta.label for m in MODELS]
 
 
@@ -26,7 +29,12 @@ def every_model_has_a_row(officer, partnership, merton, admin_user):
     export = Export(kind="readiness", council=merton, questionnaire_version=1, created_by=officer)
     export.file.save("report.pdf", ContentFile(b"%PDF-1.7"), save=True)
     export.assessments.add(assessment)
-    from toolkit.models import Invitation, PartnershipEvent, PrivateNote
+    from django_tasks_db.models import DBTaskResult
+
+    from toolkit.models import Invitation, PartnershipEvent, PrivateNote, ReportJob
+
+    job = ReportJob.objects.create(kind="readiness", format="pdf", assessment=assessment, requested_by=officer, status="done", export=export)
+    DBTaskResult.objects.create(task_path="toolkit.reports.jobs.make_report", args_kwargs={"args": [str(job.pk)], "kwargs": {}}, backend_name="default")
 
     Invitation.objects.create(partnership=partnership, council=factories.council("richmond"), invited_by=officer)
     PartnershipEvent.objects.create(partnership=partnership, council=merton, kind="created", by=officer)

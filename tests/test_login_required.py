@@ -7,7 +7,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = {"toolkit:start", "toolkit:accessibility", "toolkit:privacy", "login"}
-DUMMY = {"slug": "merton", "pk": 1, "step": "start", "council": "merton", "partnership": "south-london-legal"}
+DUMMY = {
+    "slug": "merton", "pk": 1, "step": "start", "council": "merton", "partnership": "south-london-legal",
+    "job_id": "7b0e8c1e-4f0a-4b1e-9a55-2f7d3c6e1a90",
+}
 
 
 def walk(patterns, prefix="", namespace=""):

@@ -27,7 +27,13 @@ The rules, per step:
 Programme-manager actions check the membership role: running a partnership (inviting and
 removing councils) is for the lead council's programme managers; answering an invitation is
 for the invited council's; leaving is for a member council's (the lead cannot leave); signing
-off is for each member council's.
+off is for each member council's; making the partnership's export pack (every report in one
+ZIP) is for each member council's, and the pack holds a council's readiness summary only for
+those who may export it.
+
+A report is made by a job (``toolkit.reports``): a single report's job is for whoever may export
+that report; an export pack's for the programme manager who asked for it (and administrators);
+readiness summaries of several councils, asked for in Django admin, for administrators.
 """
 
 from dataclasses import dataclass
@@ -36,7 +42,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from toolkit.models import Assessment, Council, Export, Invitation, Membership, Partnership, PartnershipMember, Step
+from toolkit.models import (
+    Assessment,
+    Council,
+    Export,
+    Invitation,
+    Membership,
+    Partnership,
+    PartnershipMember,
+    ReportJob,
+    Step,
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,7 @@ class PartnershipRights:
     manage: bool = False  # invite councils, withdraw invitations, remove members
     sign_off: bool = False  # sign off the business case for one's council
     may_leave: frozenset = frozenset()  # the member councils this person may take out of it
+    export_pack: bool = False  # make the export pack: every report one may export, in one ZIP
 
 
 def partnership_rights(who: Standing, *, lead_id, member_ids) -> PartnershipRights:
@@ -111,7 +128,21 @@ def partnership_rights(who: Standing, *, lead_id, member_ids) -> PartnershipRigh
         manage=lead_id in who.managed and lead_id in members,
         sign_off=bool(who.managed & members),
         may_leave=frozenset((who.managed & members) - {lead_id}),
+        export_pack=bool(who.managed & members),
     )
+
+
+def report_job_rights(who: Standing, *, kind, requester: bool, subject: Rights | PartnershipRights) -> Rights:
+    """What someone may do with a request for a report: see it and download what it made
+    (``view``), and ask for it again when it failed (``export``). ``subject`` is their rights over
+    what it is made from: the assessment, or the partnership (ignored for several councils)."""
+    if kind == ReportJob.Kind.READINESS_BULK:
+        return ADMIN if who.is_admin else NONE
+    if kind == ReportJob.Kind.PACK:
+        own = requester and subject.export_pack
+        return Rights(view=own or who.is_admin, export=own)
+    may = subject.export if isinstance(subject, Rights) else subject.view
+    return Rights(view=may, export=may)
 
 
 def may_answer_invitation(who: Standing, council_id) -> bool:
@@ -180,9 +211,13 @@ def get_council(user, slug, action="view") -> tuple[Council, Rights]:
     return council, rights
 
 
+def rights_for_partnership(user, partnership: Partnership) -> PartnershipRights:
+    return partnership_rights(standing(user), lead_id=partnership.lead_council_id, member_ids=partner_ids(partnership.pk))
+
+
 def get_partnership(user, slug) -> tuple[Partnership, PartnershipRights]:
     partnership = get_object_or_404(Partnership.objects.select_related("lead_council"), slug=slug)
-    rights = partnership_rights(standing(user), lead_id=partnership.lead_council_id, member_ids=partner_ids(partnership.pk))
+    rights = rights_for_partnership(user, partnership)
     if not rights.view:
         raise Http404("Not found.")
     return partnership, rights
@@ -212,3 +247,23 @@ def get_export(user, pk) -> Export:
     if not allowed:
         raise Http404("Not found.")
     return export
+
+
+def may_export_council_reports(user, council_id) -> bool:
+    """Whether the user may export a council's own reports (its readiness summaries)."""
+    return council_rights(standing(user), council_id).export
+
+
+def get_report_job(user, pk, action="view") -> tuple[ReportJob, Rights]:
+    """A request for a report, and the user's rights over it: 404 to whoever may not see it, 403
+    to whoever may see it but not ask for it again (``action="export"``)."""
+    job = get_object_or_404(ReportJob.objects.select_related("assessment__council", "assessment__partnership", "partnership__lead_council", "export", "requested_by"), pk=pk)
+    if job.assessment_id is not None:
+        subject = rights_for_assessment(user, job.assessment)
+    elif job.partnership_id is not None:
+        subject = rights_for_partnership(user, job.partnership)
+    else:
+        subject = NONE
+    rights = report_job_rights(standing(user), kind=job.kind, requester=user.is_authenticated and job.requested_by_id == user.pk, subject=subject)
+    require(rights, action)
+    return job, rights

@@ -14,6 +14,7 @@ from django.db import models
 
 from toolkit import questionnaires
 from toolkit.partnerships import actions
+from toolkit.reports.admin import export_readiness_summaries
 from toolkit.models import (
     Answer,
     Assessment,
@@ -33,6 +34,7 @@ from toolkit.models import (
     Question,
     Questionnaire,
     Reading,
+    ReportJob,
     Section,
     Step,
     Theme,
@@ -106,6 +108,7 @@ class CouncilAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "region"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [type("CouncilMembershipInline", (MembershipInline,), {"autocomplete_fields": ["user"]})]
+    actions = [export_readiness_summaries]
 
 
 @admin.register(Membership)
@@ -415,3 +418,14 @@ class ExportAdmin(ReadOnlyAdmin):
     search_fields = ["council__name", "partnership__name", "created_by__username"]
     list_select_related = ["council", "partnership", "created_by"]
     readonly_fields = ["kind", "assessments", "council", "partnership", "questionnaire_version", "answers", "file", "size", "created_by", "created_at"]
+
+
+@admin.register(ReportJob)
+class ReportJobAdmin(ReadOnlyAdmin):
+    """Requests for reports, to see what failed and why; each links to its page on the site."""
+
+    list_display = ["__str__", "kind", "status", "requested_by", "requested_at", "finished_at"]
+    list_filter = ["status", "kind", "format"]
+    search_fields = ["requested_by__username", "partnership__name", "assessment__council__name", "error"]
+    list_select_related = ["requested_by"]
+    readonly_fields = [f.name for f in ReportJob._meta.get_fields() if f.concrete]

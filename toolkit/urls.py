@@ -4,6 +4,7 @@ from toolkit import steps
 from toolkit.business_case import views as business_case
 from toolkit.compatibility import views as compatibility
 from toolkit.partnerships import views as partnerships
+from toolkit.reports import views as reports
 from toolkit.views import assessments, dashboard, exports, pages
 from toolkit.views import steps as step_views
 from toolkit.wizard import AssessmentWizard
@@ -30,6 +31,10 @@ urlpatterns = [
     path("partnerships/<slug:slug>/exports/", exports.partnership_exports, name="partnership-exports"),
     path("councils/<slug:slug>/exports/", exports.council_exports, name="council-exports"),
     path("exports/<int:pk>/download/", exports.download, name="export-download"),
+    path("partnerships/<slug:slug>/export-pack/", reports.pack, name="partnership-pack"),
+    path("reports/<uuid:job_id>/", reports.job_page, name="report-job"),
+    path("reports/<uuid:job_id>/retry/", reports.retry, name="report-job-retry"),
+    path("reports/<uuid:job_id>/download/", reports.download, name="report-job-download"),
     path("assessments/<int:pk>/", assessments.overview, name="assessment"),
     path("assessments/<int:pk>/sections/", AssessmentWizard.as_wizard_view(), name="assessment-resume"),
     path("assessments/<int:pk>/sections/<slug:step>/", AssessmentWizard.as_wizard_view(), name="assessment-section"),

@@ -212,7 +212,7 @@ def test_the_word_document_has_the_cases_as_headings_and_tables_with_header_rows
     from docx import Document
     from docx.oxml.ns import qn
 
-    response = client_for(manager).post(reverse("toolkit:assessment-summary-docx", args=[signed_once.pk]))
+    response = client_for(manager).post(reverse("toolkit:assessment-summary-docx", args=[signed_once.pk]), follow=True)
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert re.fullmatch(r'attachment; filename="business-case-outline-legal-partnership-[0-9-]+\.docx"', response["Content-Disposition"])
     document = Document(io.BytesIO(b"".join(response.streaming_content)))
@@ -235,10 +235,11 @@ def test_the_word_document_has_the_cases_as_headings_and_tables_with_header_rows
 
 def test_both_downloads_are_recorded_for_the_partnership_and_can_be_downloaded_again(signed_once, manager, partner_officer):
     client = client_for(manager)
-    pdf = client.post(reverse("toolkit:assessment-summary-pdf", args=[signed_once.pk]))
-    docx = client.post(reverse("toolkit:assessment-summary-docx", args=[signed_once.pk]))
+    pdf = client.post(reverse("toolkit:assessment-summary-pdf", args=[signed_once.pk]), follow=True)
+    docx = client.post(reverse("toolkit:assessment-summary-docx", args=[signed_once.pk]), follow=True)
     pdf_bytes, docx_bytes = b"".join(pdf.streaming_content), b"".join(docx.streaming_content)
     exports = list(Export.objects.order_by("pk"))
+    assert [pdf.redirect_chain, docx.redirect_chain] == [[(reverse("toolkit:export-download", args=[e.pk]), 302)] for e in exports]
     assert [(e.kind, e.partnership.slug, e.council, e.created_by, e.filename.rsplit(".", 1)[1]) for e in exports] == [
         ("business_case", "legal", None, manager, "pdf"), ("business_case", "legal", None, manager, "docx"),
     ]

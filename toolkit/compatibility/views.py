@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from toolkit import access, steps
 from toolkit.compatibility.report import compare_partnership
-from toolkit.exports import NoResult, export_result
-from toolkit.views.assessments import pdf_response
+from toolkit.exports import NoResult
+from toolkit.reports import views as report_views
 
 STEP = steps.get("joint")
 
@@ -42,10 +42,7 @@ def report(request, slug):
 
 @require_POST
 def report_pdf(request, slug):
-    """Make the report's PDF from every member's submitted answers, keep it, and send it."""
+    """Ask for the report's PDF, made from every member's submitted answers: the download when
+    it is made at once, else the page saying how it is going."""
     partnership, _ = access.get_partnership(request.user, slug)
-    try:
-        export, _ = export_result(STEP, partnership, request.user)
-    except NoResult as problem:
-        raise Http404(str(problem))
-    return pdf_response(export)
+    return report_views.ask_for_report(request, STEP, partnership)

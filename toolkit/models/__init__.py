@@ -17,7 +17,7 @@ from toolkit.models.business_case import (
 )
 from toolkit.models.content import CaseStudy, ContentVersion, ExpertContact, Guidance, KeyTool, Reading, SignpostItem
 from toolkit.models.councils import Council, Invitation, Membership, Partnership, PartnershipEvent, PartnershipMember
-from toolkit.models.exports import Export, export_path
+from toolkit.models.exports import Export, ReportJob, export_path
 from toolkit.models.questions import Option, Question, Questionnaire, Section, Step, Theme
 from toolkit.models.sources import Source
 
@@ -25,6 +25,6 @@ __all__ = [
     "CaseOption", "FinancialSettings", "GateItem", "IncomeEstimate", "Milestone", "PartnerFigures", "ProceedDecision",
     "Risk", "SavingEstimate", "SetUpCost", "SignOff",
     "OWNER_SHAPES", "Answer", "Assessment", "PrivateNote", "Invitation", "PartnershipEvent", "CaseStudy", "ContentVersion", "ExpertContact", "Guidance", "KeyTool", "Reading",
-    "SignpostItem", "Council", "Membership", "Partnership", "PartnershipMember", "Export", "export_path",
+    "SignpostItem", "Council", "Membership", "Partnership", "PartnershipMember", "Export", "ReportJob", "export_path",
     "Option", "Question", "Questionnaire", "Section", "Step", "Theme", "Source",
 ]

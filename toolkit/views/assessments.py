@@ -6,7 +6,7 @@ What differs between steps (the result, its templates and its export) comes from
 """
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from toolkit import access, journey, steps
 from toolkit.answers import AnswerSheet
-from toolkit.exports import export_result
+from toolkit.reports import views as report_views
 
 
 def step_of(assessment):
@@ -152,23 +152,11 @@ def result(request, pk):
     return render(request, step.result.page_template, context)
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-def pdf_response(export):
-    """The export's file as a download (a PDF, or a Word document)."""
-    extension = export.filename.rsplit(".", 1)[-1]
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename, content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))
-
-
 @require_POST
 def result_pdf(request, pk, format="pdf"):
-    """Make the report's PDF (or Word document), keep it, and send it."""
+    """Ask for the report's PDF (or Word document): the download when it is made at once, else
+    the page saying how it is going."""
     assessment, _, step = submitted_result(request, pk, "export")
     if format == "docx" and not step.result.word_builder:
         raise Http404("This report has no Word version.")
-    export, _ = export_result(step, assessment, request.user, format=format)
-    return pdf_response(export)
+    return report_views.ask_for_report(request, step, assessment, format)

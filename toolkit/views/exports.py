@@ -1,10 +1,22 @@
 """The reports made for a council or a partnership, and downloading one again."""
 
+from django.http import FileResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from toolkit import access
-from toolkit.views.assessments import pdf_response
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "zip": "application/zip",
+}
+
+
+def file_response(made):
+    """A kept file as a download: an export's (a PDF or a Word document), or a job's ZIP."""
+    extension = made.filename.rsplit(".", 1)[-1]
+    return FileResponse(made.file.open("rb"), as_attachment=True, filename=made.filename, content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))
 
 
 def exports_page(request, owner, back_url, back_text):
@@ -24,4 +36,4 @@ def partnership_exports(request, slug):
 
 def download(request, pk):
     """An earlier export, for whoever may see its owner's reports (and admins)."""
-    return pdf_response(access.get_export(request.user, pk))
+    return file_response(access.get_export(request.user, pk))

@@ -11,7 +11,8 @@ class Command(BaseCommand):
     help = (
         "Write the PDF report of an owner's latest submitted assessment of a step (or the one given) "
         "and record the export. A self assessment belongs to a council; a joint assessment's report "
-        "and a business case belong to a partnership."
+        "and a business case belong to a partnership. It runs at once, without the task queue; a report "
+        "unchanged since it was last made is the file already kept."
     )
 
     def add_arguments(self, parser):
