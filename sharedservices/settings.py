@@ -114,7 +114,30 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Exports are private: they are only ever sent through the views that check access, never
+# served from MEDIA_URL.
 MEDIA_URL = "/media/"
+# Exports go through Django's storage API. Several app servers and workers share one store: a
+# shared MEDIA_ROOT (a network volume), or another storage class given by FILE_STORAGE.
+STORAGES = {
+    "default": {"BACKEND": os.environ.get("FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    # Hashed names so browsers may keep static files for ever; plain files while developing.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# The question bank's structure and the signposting content are cached under keys that carry the
+# content version (toolkit/content_cache.py), so each server's own memory is safe to use; a
+# shared cache can be given with CACHE_BACKEND and CACHE_LOCATION.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "toolkit"),
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -148,7 +171,8 @@ DISCOUNT_RATE = Decimal(os.environ.get("DISCOUNT_RATE", "0.035"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # To standard output, where a process manager or container platform collects it.
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }

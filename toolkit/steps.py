@@ -10,7 +10,6 @@ submitted, and the export command says so.
 
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
@@ -58,11 +57,9 @@ class Result:
         return import_string(self.builder)(subject)
 
     def body(self, subject) -> str:
-        """The page's body as HTML: kept from an earlier request when its inputs are the same."""
-        build = lambda: self.build(subject)  # noqa: E731
-        if not self.inputs:
-            return render_to_string(self.body_template, build())
-        return page_cache.body(self.export_kind, import_string(self.inputs)(subject), self.body_template, build)
+        """The page's body as HTML, kept from an earlier request when its inputs are the same.
+        Only for a report with ``inputs``."""
+        return page_cache.body(self.export_kind, import_string(self.inputs)(subject), self.body_template, lambda: self.build(subject))
 
     def subject_of(self, assessment):
         return assessment.partnership if self.of_partnership else assessment

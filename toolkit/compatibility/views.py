@@ -8,8 +8,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from toolkit import access, steps
-from toolkit.compatibility.report import compare_partnership
+from toolkit import access, page_cache, steps
+from toolkit.compatibility.report import compare_partnership, report_inputs
 from toolkit.exports import NoResult
 from toolkit.reports import views as report_views
 
@@ -26,18 +26,27 @@ def built(request, slug, build):
 
 def comparison(request, slug):
     """Questions down, partners across; "differences only" hides the aligned and the uncompared."""
-    partnership, rights, context = built(request, slug, compare_partnership)
     differences_only = request.GET.get("show") == "differences"
-    if differences_only:
-        for table in context["tables"]:
-            table.all_rows, table.rows = table.rows, [row for row in table.rows if row.flagged]
-        context["tables"] = [table for table in context["tables"] if table.rows]
-    return render(request, "compatibility/comparison.html", {**context, "rights": rights, "differences_only": differences_only})
+
+    def build(partnership):
+        context = compare_partnership(partnership)
+        if differences_only:
+            for table in context["tables"]:
+                table.all_rows, table.rows = table.rows, [row for row in table.rows if row.flagged]
+            context["tables"] = [table for table in context["tables"] if table.rows]
+        return {**context, "differences_only": differences_only}
+
+    def body(partnership):
+        inputs = (*report_inputs(partnership), differences_only)
+        return page_cache.body("comparison", inputs, "compatibility/comparison_body.html", lambda: build(partnership))
+
+    partnership, rights, body = built(request, slug, body)
+    return render(request, "compatibility/comparison.html", {"partnership": partnership, "body": body, "rights": rights, "differences_only": differences_only})
 
 
 def report(request, slug):
-    partnership, rights, context = built(request, slug, STEP.result.build)
-    return render(request, STEP.result.page_template, {**context, "rights": rights, "step": STEP})
+    partnership, rights, body = built(request, slug, STEP.result.body)
+    return render(request, STEP.result.page_template, {"partnership": partnership, "body": body, "rights": rights, "step": STEP})
 
 
 @require_POST
