@@ -125,7 +125,9 @@ def measure_pages(args, env, workdir) -> tuple[list, dict]:
             url = server.url + page["path"]
             print(f"  {page['name']} ...", end="", flush=True)
             wrk(url, wrk_env, args.warmup, args.connections)
+            cpu = server.workers_cpu_seconds()
             figures = wrk(url, wrk_env, args.duration, args.connections)
+            figures["cpu_ms_per_request"] = (server.workers_cpu_seconds() - cpu) * 1000 / max(figures["requests"], 1)
             expected = "302" if page["method"] == "POST" else "200"
             unexpected = {status: n for status, n in figures["statuses"].items() if status != expected}
             if unexpected or any(figures["errors"].values()):
@@ -143,6 +145,7 @@ def with_ratios(results) -> list:
     for result in results:
         result["p50_ratio"] = result["p50_us"] / floor["p50_us"]
         result["p95_ratio"] = result["p95_us"] / floor["p95_us"]
+        result["cpu_ratio"] = result["cpu_ms_per_request"] / floor["cpu_ms_per_request"]
         # No response at all within the run is no figure, and certainly not a pass.
         result["within_target"] = None if result.get("steadiness") else bool(result["requests"]) and result["p95_ratio"] <= TARGET_RATIO
     return results
@@ -175,13 +178,15 @@ def report(figures):
     scale = figures["scale"]
     print(f"Scale data: {scale['councils']} councils, " + (f"added in {scale['seconds']:.1f} s" if scale["seconds"] else "already in the database") + "\n")
     print(f"Pages as merton-pm: {figures['load']['connections']} connections, {figures['load']['seconds']} s each, "
-          f"gunicorn with {figures['load']['workers']} workers. Ratios are to the floor's figure; target p95 ratio <= {TARGET_RATIO:g}.")
+          f"gunicorn with {figures['load']['workers']} workers. Ratios are to the floor's figure; target p95 ratio <= {TARGET_RATIO:g}.\n"
+          "CPU ms/req: the workers' CPU time per request, which other programs on the machine hardly move.")
     rows = [
         [p["name"], p["requests"], f"{p['p50_us'] / 1000:.1f}", f"{p['p95_us'] / 1000:.1f}", f"{p['p99_us'] / 1000:.1f}", f"{p['rps']:.1f}",
-         f"{p['p50_ratio']:.2f}", f"{p['p95_ratio']:.2f}", {True: "yes", False: "NO", None: "-"}[p["within_target"]]]
+         f"{p['p50_ratio']:.2f}", f"{p['p95_ratio']:.2f}", {True: "yes", False: "NO", None: "-"}[p["within_target"]],
+         f"{p['cpu_ms_per_request']:.1f}", f"{p['cpu_ratio']:.2f}"]
         for p in figures["pages"]
     ]
-    print(table(rows, ["Page", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s", "p50 ×floor", "p95 ×floor", "within"]))
+    print(table(rows, ["Page", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s", "p50 ×floor", "p95 ×floor", "within", "CPU ms/req", "CPU ×floor"]))
     r = figures["reports"]
     print(f"\nReports, median of {r['runs']} renders in one process. Targets: within {TARGET_PDF_S:g} s, the app's share at most {TARGET_APP_SHARE:.0%}.")
     rows = [

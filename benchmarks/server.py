@@ -106,6 +106,19 @@ class Gunicorn:
 
         threading.Thread(target=sample, daemon=True).start()
 
+    def workers_cpu_seconds(self) -> float:
+        """CPU time the workers have used so far (user and system). Unlike latency it hardly
+        moves when other programs share the machine, so per request it is the steadier figure."""
+        total = 0
+        for pid in children(self.process.pid):
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime and stime, the 14th and 15th fields
+        return total / os.sysconf("SC_CLK_TCK")
+
     def memory(self) -> dict:
         master = self.process.pid if self.process else None
         workers = [kb for pid, kb in self.peak_kb.items() if pid != master]
