@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from toolkit import govuk
 from toolkit import conditions
+from toolkit.govuk.kept import KeptBoundField
 from toolkit.models import Question
 
 TEXT_MAX_LENGTH = 200
@@ -170,6 +171,7 @@ class SectionForm(forms.Form):
     """
 
     seen_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+    bound_field_class = KeptBoundField  # a page shown again renders its unchanged fields once
 
     def __init__(self, *args, section, visible, partial=False, notes_for=None, suggested=None, **kwargs):
         super().__init__(*args, **kwargs)
