@@ -179,7 +179,7 @@ def report(figures):
     print(f"Scale data: {scale['councils']} councils, " + (f"added in {scale['seconds']:.1f} s" if scale["seconds"] else "already in the database") + "\n")
     print(f"Pages as merton-pm: {figures['load']['connections']} connections, {figures['load']['seconds']} s each, "
           f"gunicorn with {figures['load']['workers']} workers. Ratios are to the floor's figure; target p95 ratio <= {TARGET_RATIO:g}.\n"
-          "CPU ms/req: the workers' CPU time per request, which other programs on the machine hardly move.")
+          "CPU ms/req: the workers' CPU time per request, far steadier than latency when other programs share the machine.")
     rows = [
         [p["name"], p["requests"], f"{p['p50_us'] / 1000:.1f}", f"{p['p95_us'] / 1000:.1f}", f"{p['p99_us'] / 1000:.1f}", f"{p['rps']:.1f}",
          f"{p['p50_ratio']:.2f}", f"{p['p95_ratio']:.2f}", {True: "yes", False: "NO", None: "-"}[p["within_target"]],

@@ -107,8 +107,8 @@ class Gunicorn:
         threading.Thread(target=sample, daemon=True).start()
 
     def workers_cpu_seconds(self) -> float:
-        """CPU time the workers have used so far (user and system). Unlike latency it hardly
-        moves when other programs share the machine, so per request it is the steadier figure."""
+        """CPU time the workers have used so far (user and system). Other programs sharing the
+        machine move it far less than they move latency, so per request it is the steadier figure."""
         total = 0
         for pid in children(self.process.pid):
             try:
