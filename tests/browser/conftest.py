@@ -219,10 +219,11 @@ class AuditedPage:
             locator.click()
         return self.check()
 
-    def download(self, locator):
-        """Click something that downloads a file; returns the Playwright Download."""
-        with self.page.expect_download() as info:
-            locator.click()
+    def download(self, locator, timeout=15_000):
+        """Click something that downloads a file; returns the Playwright Download. ``timeout``
+        (ms) for a file made while the browser waits, such as a ZIP of several reports."""
+        with self.page.expect_download(timeout=timeout) as info:
+            locator.click(timeout=timeout)
         return info.value
 
     def unaudited(self):

@@ -45,7 +45,8 @@ def test_a_programme_manager_downloads_the_partnerships_export_pack(open_browser
     expect(tab.get_by_role("heading", name="Export pack")).to_be_visible()
     expect(tab.get_by_text("Self assessments are private to each council, so the pack holds no other council's readiness summary.")).to_be_visible()
 
-    download = tab.download(tab.get_by_role("button", name="Make the export pack"))
+    # Five reports are made while the browser waits (the immediate backend): allow for a slow machine.
+    download = tab.download(tab.get_by_role("button", name="Make the export pack"), timeout=120_000)
     assert re.fullmatch(r"export-pack-south-london-legal-partnership-.+\.zip", download.suggested_filename)
     with open(download.path(), "rb") as f:
         names = zipfile.ZipFile(io.BytesIO(f.read())).namelist()
