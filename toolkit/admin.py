@@ -3,9 +3,6 @@ question bank and the signposting content.
 
 Django's admin has no nested inlines, so a questionnaire lists its sections inline, each
 section its questions, each question its options, with a link down to the next level.
-
-Each audited model's page has a History button (django-simple-history); the "Audit trail"
-section (toolkit/audit/admin.py) lists every change, including those to rows with no page here.
 """
 
 from django.contrib import admin, messages
@@ -14,7 +11,6 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
 from toolkit import questionnaires
 from toolkit.partnerships import actions
@@ -93,12 +89,12 @@ class ToolkitUserAdmin(UserAdmin):
 
 
 @admin.register(Step)
-class StepAdmin(SimpleHistoryAdmin):
+class StepAdmin(admin.ModelAdmin):
     list_display = ["number", "name", "question"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
@@ -106,7 +102,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Council)
-class CouncilAdmin(SimpleHistoryAdmin):
+class CouncilAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "region", "population", "population_source"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "slug", "region"]
@@ -116,7 +112,7 @@ class CouncilAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "council", "role"]
     list_filter = ["role", "council"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "council__name"]
@@ -200,7 +196,7 @@ class PartnershipEventAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PrivateNote)
-class PrivateNoteAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
+class PrivateNoteAdmin(ReadOnlyAdmin):
     """A council's notes to itself on its joint assessment; partners never see them."""
 
     list_display = ["assessment", "question", "updated_by", "updated_at"]
@@ -248,7 +244,7 @@ class SectionInline(LabelledTabularInline):
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(SimpleHistoryAdmin):
+class QuestionnaireAdmin(admin.ModelAdmin):
     list_display = ["title", "step", "version", "status", "published_at"]
     list_filter = ["step", "status"]
     search_fields = ["title", "introduction"]
@@ -297,7 +293,7 @@ class QuestionInline(LabelledTabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(SimpleHistoryAdmin):
+class SectionAdmin(admin.ModelAdmin):
     list_display = ["title", "questionnaire", "position", "source"]
     list_filter = ["questionnaire__step", "questionnaire"]
     search_fields = ["title", "guidance"]
@@ -312,7 +308,7 @@ class OptionInline(LabelledTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
+class QuestionAdmin(admin.ModelAdmin):
     list_display = ["text", "key", "section", "kind", "theme", "weight", "required", "is_gate"]
     list_filter = ["section__questionnaire", "kind", "theme", "is_gate", "required", "source"]
     search_fields = ["text", "key", "hint"]
@@ -322,7 +318,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Option)
-class OptionAdmin(SimpleHistoryAdmin):
+class OptionAdmin(admin.ModelAdmin):
     list_display = ["label", "value", "score", "question"]
     list_filter = ["question__section__questionnaire"]
     search_fields = ["label", "value", "question__text"]
@@ -360,7 +356,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
+class AnswerAdmin(ReadOnlyAdmin):
     list_display = ["question", "assessment", "updated_by", "updated_at"]
     list_filter = ["question__section__questionnaire__step"]
     search_fields = ["question__text", "question__key", "comment"]
@@ -371,7 +367,7 @@ class AnswerAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
 # --- Signposting content ----------------------------------------------------------------------
 
 
-class SignpostAdmin(SimpleHistoryAdmin):
+class SignpostAdmin(admin.ModelAdmin):
     list_filter = ["steps", "themes", "source"]
     filter_horizontal = ["steps", "themes"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
