@@ -9,13 +9,3 @@ class ToolkitConfig(AppConfig):
         from toolkit import content_cache
 
         content_cache.connect()
-        connect_sign_in()
-
-
-def connect_sign_in():
-    from django.contrib.auth.signals import user_logged_in
-
-    from toolkit.middleware import note_sign_in
-
-    # Starts a session's idle clock when it is made, so the pages after signing in do not write it.
-    user_logged_in.connect(note_sign_in, dispatch_uid="toolkit-session-activity")
