@@ -48,7 +48,9 @@ INSTALLED_APPS = [
     "formtools",
     "django_tasks",
     "django_tasks_db",
+    "simple_history",
     "toolkit",
+    "toolkit.audit",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Lets the audit trail (toolkit/audit) record who made each change made during a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "toolkit.middleware.ContentSecurityPolicyMiddleware",
@@ -156,6 +160,12 @@ if envbool("SECURE_PROXY_SSL_HEADER", False):
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "Shared Service Toolkit")
+
+# How long records kept only for a while are kept, as the privacy page says: the record of each
+# sign-in (deleted by `manage.py prune_records`, run daily), and the servers' logs (kept by the
+# platform that collects standard output: set its retention to match).
+SIGN_IN_RECORDS_DAYS = int(os.environ.get("SIGN_IN_RECORDS_DAYS", "90"))
+LOG_RETENTION_DAYS = int(os.environ.get("LOG_RETENTION_DAYS", "30"))
 
 # Reports are made by a task (toolkit/reports/jobs.py). The immediate backend runs it at once,
 # within the request, so `make run` needs no worker; TASKS_BACKEND=database queues it in the

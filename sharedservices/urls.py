@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from toolkit.govuk import SignInForm
+from toolkit.views.health import healthz
 
 admin.site.site_header = f"{settings.SERVICE_NAME} administration"
 admin.site.site_title = settings.SERVICE_NAME
@@ -18,5 +19,7 @@ urlpatterns = [
     path("account/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("account/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("admin/", admin.site.urls),
+    # The load balancer's health check (README, "Running in production").
+    path("healthz", healthz, name="healthz"),
     path("", include("toolkit.urls")),
 ]

@@ -7,6 +7,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = {"toolkit:start", "toolkit:accessibility", "toolkit:privacy", "login"}
+# Open to all but not a page: the load balancer's health check (tests/test_healthz.py).
+NOT_PAGES = {"healthz"}
 DUMMY = {
     "slug": "merton", "pk": 1, "step": "start", "council": "merton", "partnership": "south-london-legal",
     "job_id": "7b0e8c1e-4f0a-4b1e-9a55-2f7d3c6e1a90",
@@ -41,7 +43,7 @@ URLS = all_urls()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name,path", [u for u in URLS if u[0] not in PUBLIC], ids=[u[0] for u in URLS if u[0] not in PUBLIC])
+@pytest.mark.parametrize("name,path", [u for u in URLS if u[0] not in PUBLIC | NOT_PAGES], ids=[u[0] for u in URLS if u[0] not in PUBLIC | NOT_PAGES])
 def test_anonymous_users_are_sent_to_sign_in(client, name, path):
     response = client.get(path)
     assert response.status_code == 302

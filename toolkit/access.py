@@ -31,6 +31,11 @@ off is for each member council's; making the partnership's export pack (every re
 ZIP) is for each member council's, and the pack holds a council's readiness summary only for
 those who may export it.
 
+The history of an assessment's answers (who changed what, when, from what to what) is for the
+programme managers of the council that answers it (of any of the partnership's councils, for a
+business case) and administrators; others who may view the assessment get 403. Private notes'
+history goes with the right to read the notes.
+
 A report is made by a job (``toolkit.reports``): a single report's job is for whoever may export
 that report; an export pack's for the programme manager who asked for it (and administrators);
 readiness summaries of several councils, asked for in Django admin, for administrators.
@@ -145,6 +150,16 @@ def report_job_rights(who: Standing, *, kind, requester: bool, subject: Rights |
     return Rights(view=may, export=may)
 
 
+def may_see_history(who: Standing, *, step: str, council_id, partner_ids) -> bool:
+    """Whether someone may read an assessment's history of changes (see the module's docstring)."""
+    if who.is_admin:
+        return True
+    if step == Step.DESIGN:
+        return bool(who.managed & set(partner_ids))
+    # A joint assessment's council must still be a member, as for every other right over it.
+    return council_id in who.managed and (step == Step.SELF or council_id in partner_ids)
+
+
 def may_answer_invitation(who: Standing, council_id) -> bool:
     """Accepting or declining an invitation is for the invited council's programme managers."""
     return council_id in who.managed
@@ -183,14 +198,26 @@ def partner_ids(partnership_id) -> set:
     return set(PartnershipMember.objects.filter(partnership_id=partnership_id).values_list("council_id", flat=True))
 
 
+def members_of(assessment: Assessment) -> set:
+    """The ids of the assessment's partnership's member councils, read once per assessment object
+    (its rights and its history link both need them)."""
+    if getattr(assessment, "_partner_ids", None) is None:
+        assessment._partner_ids = partner_ids(assessment.partnership_id)
+    return assessment._partner_ids
+
+
 def rights_for_assessment(user, assessment: Assessment) -> Rights:
     return assessment_rights(
         standing(user),
         step=assessment.step_id,
         council_id=assessment.council_id,
-        partner_ids=partner_ids(assessment.partnership_id),
+        partner_ids=members_of(assessment),
         submitted=assessment.is_submitted,
     )
+
+
+def history_allowed(user, assessment: Assessment) -> bool:
+    return may_see_history(standing(user), step=assessment.step_id, council_id=assessment.council_id, partner_ids=members_of(assessment))
 
 
 def get_assessment(user, pk, action="view", queryset=None) -> tuple[Assessment, Rights]:
@@ -201,6 +228,15 @@ def get_assessment(user, pk, action="view", queryset=None) -> tuple[Assessment, 
     )
     rights = rights_for_assessment(user, assessment)
     require(rights, action)
+    return assessment, rights
+
+
+def get_assessment_history(user, pk) -> tuple[Assessment, Rights]:
+    """An assessment whose history of changes the user may read: 404 to whoever may not view
+    it, 403 to whoever may view it but not read its history."""
+    assessment, rights = get_assessment(user, pk)
+    if not history_allowed(user, assessment):
+        raise PermissionDenied("Only the programme managers of the council that answers it can read its history.")
     return assessment, rights
 
 

@@ -3,6 +3,9 @@ question bank and the signposting content.
 
 Django's admin has no nested inlines, so a questionnaire lists its sections inline, each
 section its questions, each question its options, with a link down to the next level.
+
+Each audited model's page has a History button (django-simple-history); the "Audit trail"
+section (toolkit/audit/admin.py) lists every change, including those to rows with no page here.
 """
 
 from django.contrib import admin, messages
@@ -11,6 +14,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
 
 from toolkit import questionnaires
 from toolkit.partnerships import actions
@@ -89,12 +93,12 @@ class ToolkitUserAdmin(UserAdmin):
 
 
 @admin.register(Step)
-class StepAdmin(admin.ModelAdmin):
+class StepAdmin(SimpleHistoryAdmin):
     list_display = ["number", "name", "question"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
@@ -102,7 +106,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "region", "population", "population_source"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "slug", "region"]
@@ -112,7 +116,7 @@ class CouncilAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "council", "role"]
     list_filter = ["role", "council"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "council__name"]
@@ -196,7 +200,7 @@ class PartnershipEventAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PrivateNote)
-class PrivateNoteAdmin(ReadOnlyAdmin):
+class PrivateNoteAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     """A council's notes to itself on its joint assessment; partners never see them."""
 
     list_display = ["assessment", "question", "updated_by", "updated_at"]
@@ -244,7 +248,7 @@ class SectionInline(LabelledTabularInline):
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(admin.ModelAdmin):
+class QuestionnaireAdmin(SimpleHistoryAdmin):
     list_display = ["title", "step", "version", "status", "published_at"]
     list_filter = ["step", "status"]
     search_fields = ["title", "introduction"]
@@ -293,7 +297,7 @@ class QuestionInline(LabelledTabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(SimpleHistoryAdmin):
     list_display = ["title", "questionnaire", "position", "source"]
     list_filter = ["questionnaire__step", "questionnaire"]
     search_fields = ["title", "guidance"]
@@ -308,7 +312,7 @@ class OptionInline(LabelledTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(SimpleHistoryAdmin):
     list_display = ["text", "key", "section", "kind", "theme", "weight", "required", "is_gate"]
     list_filter = ["section__questionnaire", "kind", "theme", "is_gate", "required", "source"]
     search_fields = ["text", "key", "hint"]
@@ -318,7 +322,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Option)
-class OptionAdmin(admin.ModelAdmin):
+class OptionAdmin(SimpleHistoryAdmin):
     list_display = ["label", "value", "score", "question"]
     list_filter = ["question__section__questionnaire"]
     search_fields = ["label", "value", "question__text"]
@@ -356,7 +360,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(ReadOnlyAdmin):
+class AnswerAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     list_display = ["question", "assessment", "updated_by", "updated_at"]
     list_filter = ["question__section__questionnaire__step"]
     search_fields = ["question__text", "question__key", "comment"]
@@ -367,7 +371,7 @@ class AnswerAdmin(ReadOnlyAdmin):
 # --- Signposting content ----------------------------------------------------------------------
 
 
-class SignpostAdmin(admin.ModelAdmin):
+class SignpostAdmin(SimpleHistoryAdmin):
     list_filter = ["steps", "themes", "source"]
     filter_horizontal = ["steps", "themes"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from simple_history.utils import bulk_create_with_history
 
 from toolkit import conditions, questionnaires, steps
 from toolkit.models import Answer, Assessment, PrivateNote, Question, Section
@@ -276,6 +277,7 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
         row = sheet.answer(question)
         if not conditions.is_answered(value) and not comment:
             if row is not None:
+                row._history_user = user  # the audit trail's "who", with or without a request
                 row.delete()
                 sheet.store(question, None)
                 changed += 1
@@ -284,6 +286,7 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
             continue
         row = row or Answer(assessment=assessment, question=question)
         row.value, row.comment, row.updated_by, row.updated_at = value, comment, user, now
+        row._history_user = user
         row.save()
         sheet.store(question, row)
         changed += 1
@@ -319,11 +322,13 @@ def save_notes(sheet: AnswerSheet, section, notes: dict, user, now):
         text, note = notes[question.key], sheet.notes.get(question.id)
         if not text:
             if note is not None:
+                note._history_user = user
                 note.delete()
                 sheet.notes.pop(question.id)
         elif note is None or note.text != text:
             note = note or PrivateNote(assessment=sheet.assessment, question=question)
             note.text, note.updated_by, note.updated_at = text, user, now
+            note._history_user = user
             note.save()
             sheet.notes[question.id] = note
 
@@ -334,6 +339,10 @@ class Suggestion:
 
     value: object
     source: str  # e.g. "your council's self assessment submitted 3 May 2026"
+
+
+# The audit trail's reason for answers a new assessment starts with.
+CARRIED = "Carried over from the earlier assessment"
 
 
 @transaction.atomic
@@ -372,10 +381,12 @@ def start_assessment(questionnaire, user, council=None, partnership=None) -> Ass
                     updated_at=old.updated_at,
                 )
             )
-    Answer.objects.bulk_create(carried)
+    # With their history: the new assessment's trail starts with what was carried over, and by whom.
+    audit = {"default_user": user, "default_change_reason": CARRIED}
+    bulk_create_with_history(carried, Answer, **audit)
     # A council's private notes go with its answers into the new assessment.
     by_key = {q.key: q for q in questions}
-    PrivateNote.objects.bulk_create(
+    notes = [
         PrivateNote(
             assessment=assessment,
             question=by_key[note.question.key],
@@ -385,7 +396,8 @@ def start_assessment(questionnaire, user, council=None, partnership=None) -> Ass
         )
         for note in latest.private_notes.select_related("question")
         if note.question.key in by_key
-    )
+    ]
+    bulk_create_with_history(notes, PrivateNote, **audit)
     return assessment
 
 

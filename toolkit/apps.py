@@ -7,5 +7,7 @@ class ToolkitConfig(AppConfig):
 
     def ready(self):
         from toolkit import content_cache
+        from toolkit.business_case import revision
 
         content_cache.connect()
+        revision.connect(self)

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from toolkit import steps
-from toolkit.models import Assessment, Council, Invitation, Membership, Partnership, Step
+from toolkit.models import Assessment, Council, Invitation, Membership, Partnership, ProceedDecision, Step
 
 
 class Status:
@@ -153,13 +153,21 @@ def partnership_progress(partnerships) -> dict[int, PartnershipProgress]:
     return progress
 
 
+def progress_lookups(*assessment_fields) -> list:
+    """What ``partnership_progress`` reads, as prefetch lookups: the members, the decisions to go
+    ahead (with who made them, which pages show) and each assessment's status, with
+    ``assessment_fields`` besides."""
+    fields = ("id", "status", "partnership_id", "council_id", "step_id", *assessment_fields)
+    return [
+        "councils",
+        Prefetch("proceed_decisions", queryset=ProceedDecision.objects.select_related("by")),
+        Prefetch("assessments", queryset=Assessment.objects.only(*fields)),
+    ]
+
+
 def with_progress(partnerships):
     """Prefetch what ``partnership_progress`` reads."""
-    return partnerships.select_related("lead_council").prefetch_related(
-        "councils",
-        "proceed_decisions",
-        Prefetch("assessments", queryset=Assessment.objects.only("id", "status", "partnership_id", "council_id", "step_id")),
-    )
+    return partnerships.select_related("lead_council").prefetch_related(*progress_lookups())
 
 
 def council_tasks(user) -> list[CouncilTasks]:

@@ -7,6 +7,7 @@ stays the same across versions, which is how earlier answers carry over to a new
 from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from toolkit import content_cache
 from toolkit.models import Option, Question, Questionnaire, Section
@@ -39,9 +40,9 @@ def copy_as_draft(questionnaire: Questionnaire) -> Questionnaire:
             question.section = section
             question.save()
             copied_questions[old_id] = question
-            Option.objects.bulk_create(
-                Option(question=question, position=o.position, value=o.value, label=o.label, score=o.score, fits_any=o.fits_any)
-                for o in options
+            bulk_create_with_history(
+                [Option(question=question, position=o.position, value=o.value, label=o.label, score=o.score, fits_any=o.fits_any) for o in options],
+                Option,
             )
     # Questions that point at others ("show only when", overlap's "never share") point at the copies.
     for question in copied_questions.values():
@@ -56,9 +57,10 @@ def copy_as_draft(questionnaire: Questionnaire) -> Questionnaire:
 @transaction.atomic
 def publish(questionnaire: Questionnaire) -> None:
     """Publish a version and retire the step's previously published one."""
-    Questionnaire.objects.filter(step=questionnaire.step, status=Questionnaire.Status.PUBLISHED).exclude(
-        pk=questionnaire.pk
-    ).update(status=Questionnaire.Status.RETIRED)
+    # Saved one by one (there is at most one) so the audit trail records the retirement.
+    for retiring in Questionnaire.objects.filter(step=questionnaire.step, status=Questionnaire.Status.PUBLISHED).exclude(pk=questionnaire.pk):
+        retiring.status = Questionnaire.Status.RETIRED
+        retiring.save(update_fields=["status"])
     questionnaire.status = Questionnaire.Status.PUBLISHED
     questionnaire.published_at = timezone.now()
     questionnaire.save(update_fields=["status", "published_at"])

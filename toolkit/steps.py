@@ -44,8 +44,8 @@ class Result:
     page_url_name: str = "toolkit:assessment-summary"  # takes the subject's pk, or a partnership's slug
     readiness_check: str = ""  # dotted path to ``ready(subject) -> bool``, when a report needs more than one assessment
     word_builder: str = ""  # dotted path to ``build(context) -> bytes``: the report as a Word document too
-    # The page's body kept in the cache (toolkit/page_cache.py), for reports made only from what
-    # cannot change: ``inputs`` is a dotted path to ``inputs(subject) -> tuple`` naming all of it.
+    # The page's body kept in the cache (toolkit/page_cache.py), for reports whose inputs can all
+    # be named: ``inputs`` is a dotted path to ``inputs(subject) -> tuple`` naming all of them.
     body_template: str = ""
     inputs: str = ""
 
@@ -195,6 +195,8 @@ BUSINESS_CASE = Result(
     page_template="business_case/outline.html",
     pdf_template="business_case/pdf.html",
     builder="toolkit.business_case.report.outline",
+    body_template="business_case/body.html",
+    inputs="toolkit.business_case.report.outline_inputs",
     next_steps=(
         "The business case is ready for sign-off. Each partner council's programme manager signs it off for their "
         "council; it is signed off when every partner has signed."

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from toolkit import steps
+from toolkit.audit import views as audit
 from toolkit.business_case import views as business_case
 from toolkit.compatibility import views as compatibility
 from toolkit.partnerships import views as partnerships
@@ -39,6 +40,7 @@ urlpatterns = [
     path("assessments/<int:pk>/sections/", AssessmentWizard.as_wizard_view(), name="assessment-resume"),
     path("assessments/<int:pk>/sections/<slug:step>/", AssessmentWizard.as_wizard_view(), name="assessment-section"),
     path("assessments/<int:pk>/check/", assessments.check_answers, name="assessment-check"),
+    path("assessments/<int:pk>/history/", audit.assessment_history, name="assessment-history"),
     path("assessments/<int:pk>/submit/", assessments.submit, name="assessment-submit"),
     path("assessments/<int:pk>/submitted/", assessments.submitted, name="assessment-submitted"),
     path("assessments/<int:pk>/summary/", assessments.result, name="assessment-summary"),

@@ -4,6 +4,8 @@ recommendation, the gate and the sign-offs, in a fixed number of queries."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from toolkit import charts
 from toolkit.answers import AnswerSheet
 from toolkit.business_case import delivery, signoff
@@ -86,6 +88,18 @@ def gate_of(rows) -> list:
     ]
 
 
+def outline_inputs(assessment: Assessment) -> tuple:
+    """All the outline's body is made from besides the content (the questions, the case studies,
+    the councils' names: the content version names them). The business case's revision goes up
+    in the same transaction as any change to its answers, rows, sign-offs, status or partners
+    (``revision``); the rest is what the page read in the same row as the revision, which the
+    body shows as it was read. The site's default discount rate fills in for missing settings."""
+    return (
+        assessment.pk, assessment.revision, assessment.status, assessment.questionnaire_id,
+        assessment.partnership_id, assessment.partnership.name, str(settings.DISCOUNT_RATE),
+    )
+
+
 def outline(assessment: Assessment) -> dict:
     """Everything the outline shows, for a business case ready for sign-off or signed off."""
     sheet = AnswerSheet(assessment)
@@ -94,7 +108,10 @@ def outline(assessment: Assessment) -> dict:
     model, problems = model_of(rows)
     members = rows.members
     content = signoff.snapshot(sheet)
-    sign_offs = list(assessment.sign_offs.select_related("council", "signed_by", "withdrawn_by"))
+    # Only the councils are shown: who signed is named as they typed it, not by their account.
+    sign_offs = list(assessment.sign_offs.select_related("council"))
+    standing = [s for s in sign_offs if s.withdrawn_at is None]
+    signed = {s.council_id for s in standing}
     chart = chart_text = None
     if model is not None:
         series = [(figures.name, figures.cumulative_net) for figures in model.partners]
@@ -118,9 +135,10 @@ def outline(assessment: Assessment) -> dict:
         "chart_text": chart_text,
         "recommendation": recommendation(sheet.values, len(members)),
         "gate": gate_of(rows),
-        "sign_offs": [s for s in sign_offs if s.withdrawn_at is None],
+        "sign_offs": standing,
         "withdrawn_sign_offs": [s for s in sign_offs if s.withdrawn_at is not None],
-        "still_to_sign": signoff.still_to_sign(assessment, members),
+        # As ``signoff.still_to_sign`` has it, from the sign-offs read above.
+        "still_to_sign": [council for council in members if council.pk not in signed],
         "fingerprint": signoff.fingerprint(content),
         "sources": {assessment: content},
     }

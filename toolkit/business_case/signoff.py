@@ -17,6 +17,7 @@ import json
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from toolkit.answers import AnswerSheet
 from toolkit.models import Assessment, SignOff, Step
@@ -95,9 +96,15 @@ def reopen(assessment, user, reason="Reopened for changes") -> int:
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if locked.status == Assessment.Status.IN_PROGRESS:
         raise Refused("The business case is already open for changes.")
-    withdrawn = SignOff.objects.filter(assessment=locked, withdrawn_at__isnull=True).update(
-        withdrawn_at=timezone.now(), withdrawn_by=user, withdrawn_reason=reason
-    )
+    # Saved with their history (a queryset update would leave none), so the audit trail shows
+    # each sign-off withdrawn, by whom and why.
+    standing_now = list(SignOff.objects.filter(assessment=locked, withdrawn_at__isnull=True))
+    now = timezone.now()
+    for sign_off in standing_now:
+        sign_off.withdrawn_at, sign_off.withdrawn_by, sign_off.withdrawn_reason = now, user, reason
+    if standing_now:
+        bulk_update_with_history(standing_now, SignOff, ["withdrawn_at", "withdrawn_by", "withdrawn_reason"], default_user=user, default_date=now)
+    withdrawn = len(standing_now)
     locked.status = Assessment.Status.IN_PROGRESS
     locked.save(update_fields=["status"])
     assessment.status = locked.status

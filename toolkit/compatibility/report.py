@@ -22,14 +22,25 @@ def submitted_by_members(partnership: Partnership) -> list:
     the members' order. A council that has left is not a member, so its answers leave the live
     comparison (reports made before it left keep them)."""
     members = list(partnership.councils.order_by("name"))
-    latest = {}
-    for assessment in (
+    assessments = (
         Assessment.objects.filter(step=Step.JOINT, partnership=partnership, council__in=members)
         .exclude(status=Assessment.Status.IN_PROGRESS)
         .filter(questionnaire=partnership.joint_questionnaire_id)
         .select_related("council", "submitted_by", "questionnaire")
-        .order_by("submitted_at")
-    ):
+    )
+    return latest_submitted(partnership, members, assessments)
+
+
+def latest_submitted(partnership: Partnership, members, assessments) -> list:
+    """Of ``assessments`` (any of the partnership's), each of ``members``' latest submitted joint
+    assessment of the partnership's version, in the members' order: for a page that has read
+    them already."""
+    latest = {}
+    chosen = [
+        a for a in assessments
+        if a.step_id == Step.JOINT and a.status != Assessment.Status.IN_PROGRESS and a.questionnaire_id == partnership.joint_questionnaire_id
+    ]
+    for assessment in sorted(chosen, key=lambda a: (a.submitted_at is not None, a.submitted_at)):
         latest[assessment.council_id] = assessment
     return [latest[c.pk] for c in members if c.pk in latest]
 

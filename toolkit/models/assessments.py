@@ -61,6 +61,11 @@ class Assessment(models.Model):
     # Who last saved each page of rows and when ({slug: {"at": ISO time, "by": user id}}), so a
     # later save is warned of rows someone else removed as well as rows they changed.
     pages_saved = models.JSONField(default=dict, blank=True, editable=False)
+    # A business case's revision: the database moves it on, in the same transaction, with any
+    # change to the business case's answers, rows, sign-offs, status or partners (the triggers
+    # of migration 0015), so a page kept under it is never shown after a change. The database
+    # keeps it rising whatever a save writes here; nothing in the app sets it.
+    revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-started_at"]

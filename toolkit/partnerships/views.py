@@ -3,24 +3,32 @@ withdraw an invitation, remove a member, leave; and answering an invitation."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from toolkit import access
 from toolkit.business_case import signoff
-from toolkit.compatibility.report import submitted_by_members
-from toolkit.models import Assessment, Council, Invitation, Partnership, SignOff, Step
+from toolkit.compatibility.report import latest_submitted
+from toolkit.models import Council, Invitation, SignOff, Step
 from toolkit.partnerships import actions
 from toolkit.partnerships.forms import CouncilPicker, PartnershipForm, searching
-from toolkit.progress import partnership_progress, with_progress
+from toolkit.progress import partnership_progress, progress_lookups
 
 
 def partnership(request, slug):
     """Its members and how far each has got, invitations outstanding, and its history."""
     found, rights = access.get_partnership(request.user, slug)
-    progress = partnership_progress(with_progress(Partnership.objects.filter(pk=found.pk)))[found.pk]
+    # Its members, decisions and assessments, read once onto it: the progress, the submissions
+    # and the business case below all come from them.
+    prefetch_related_objects([found], *progress_lookups("submitted_at", "questionnaire_id"))
+    progress = partnership_progress([found])[found.pk]
+    members = list(found.councils.all())
     # The same submissions the comparison is made from: each member's latest, of the partnership's version.
-    submitted = {a.council_id: a for a in submitted_by_members(found)}
+    submitted = {a.council_id: a for a in latest_submitted(found, members, found.assessments.all())}
+    # Its one business case (``assessments`` come newest first), and sign-offs only if there is one.
+    business_case = next((a for a in found.assessments.all() if a.step_id == Step.DESIGN), None)
+    sign_offs = SignOff.objects.filter(assessment__partnership=found).select_related("council").order_by("signed_at") if business_case else []
     return render(
         request,
         "partnerships/partnership.html",
@@ -35,9 +43,9 @@ def partnership(request, slug):
             "submitted_count": len(submitted),
             "invitations": found.invitations.filter(status=Invitation.Status.PENDING).select_related("council", "invited_by"),
             "events": found.events.select_related("council", "by"),
-            "business_case": Assessment.objects.filter(step=Step.DESIGN, partnership=found).order_by("-started_at").first(),
-            "sign_offs": SignOff.objects.filter(assessment__partnership=found).select_related("council", "withdrawn_by").order_by("signed_at"),
-            "decisions": found.proceed_decisions.select_related("by"),
+            "business_case": business_case,
+            "sign_offs": sign_offs,
+            "decisions": found.proceed_decisions.all(),
         },
     )
 

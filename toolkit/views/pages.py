@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -27,7 +28,18 @@ def accessibility(request):
 
 @login_not_required
 def privacy(request):
-    return render(request, "toolkit/privacy.html")
+    # The page states the periods the settings give, so it says what this service does.
+    return render(
+        request,
+        "toolkit/privacy.html",
+        {
+            "idle_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "idle_minutes": settings.SESSION_COOKIE_AGE // 60,
+            "sign_in_days": settings.SIGN_IN_RECORDS_DAYS,
+            "log_days": settings.LOG_RETENTION_DAYS,
+            "failure_limit": getattr(settings, "AXES_FAILURE_LIMIT", None),
+        },
+    )
 
 
 def question_guidance(request, pk):
