@@ -11,7 +11,7 @@ export CHROMIUM
 BROWSER_TESTS := tests/browser
 AXE := $(BROWSER_TESTS)/node_modules/axe-core/axe.min.js
 
-.PHONY: setup run test test-browser browser-deps db bench bench-deps check-system clean
+.PHONY: setup run test test-browser browser-deps db bench bench-deps check-system check-security clean
 
 setup: $(STAMP)
 
@@ -72,6 +72,14 @@ browser-deps:
 		fi; \
 	fi
 	@test -f $(AXE) || (cd $(BROWSER_TESTS) && npm ci --no-audit --no-fund --ignore-scripts)
+
+# Security checks of the code and the production settings: bandit over the app's code (medium and
+# high severity; a false positive carries a "# nosec" saying why), and Django's deployment check
+# with DEBUG off, which must find nothing to warn about.
+check-security: setup
+	$(VENV)/bin/bandit -q -r toolkit sharedservices --severity-level medium
+	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=toolkit.example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Speed under load (benchmarks/run.py): its own database (PostgreSQL when reachable, else SQLite)
 # with the demo and 400 councils of scale data, gunicorn, wrk on each page, then report timings.

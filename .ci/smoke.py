@@ -45,9 +45,10 @@ def main(database_url):
     manage("migrate", "--noinput", env=seed_env)
     manage("load_question_bank", env=seed_env)
     manage("seed_demo", env=seed_env)
+    # Plain HTTP on 127.0.0.1, so no redirect to HTTPS (the session's Secure cookies are kept by hand).
     env = {
         **seed_env, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "TASKS_BACKEND": "database",
+        "TASKS_BACKEND": "database", "SECURE_SSL_REDIRECT": "0",
     }
     manage("collectstatic", "--noinput", env=env)
     pages = json.loads(manage("bench", "pages", env=env))

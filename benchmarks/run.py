@@ -218,8 +218,9 @@ def main():
             scale_seconds = 0.0  # nothing was added, so there is no time to give
         figures["scale"] = {"councils": args.councils, "seconds": scale_seconds}
         # Served as in production: DEBUG off, so with a secret key and host names of its own.
+        # Plain HTTP on 127.0.0.1, so no redirect to HTTPS (benchmarks/session.py keeps Secure cookies by hand).
         env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50),
-               "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "ERROR"}
+               "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "ERROR", "SECURE_SSL_REDIRECT": "0"}
         # With DEBUG off the pages name static files by their hashed names, from collectstatic's manifest.
         run([sys.executable, "manage.py", "collectstatic", "--noinput"], env, "collectstatic")
         print(f"Loading pages with wrk ({args.connections} connections, {args.duration} s each after {args.warmup} s of warm-up)")

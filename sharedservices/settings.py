@@ -6,6 +6,7 @@ real SECRET_KEY and ALLOWED_HOSTS are given.
 """
 
 import os
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    "axes",
     "toolkit",
     "toolkit.audit",
 ]
@@ -60,12 +62,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "toolkit.middleware.SessionActivityMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Lets the audit trail (toolkit/audit) record who made each change made during a request.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "toolkit.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a sign-in refused for too many failures into the lock page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sharedservices.urls"
@@ -104,6 +109,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Axes's backend first: it refuses a locked-out username before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
+# Sign-in throttling (django-axes; the page is toolkit/signin.py): after SIGN_IN_FAILURE_LIMIT
+# failed attempts a username is refused for SIGN_IN_COOLOFF_MINUTES after the last one, or until
+# an administrator deletes its access attempts in Django admin. Counted by username alone: an
+# account under attack is protected whatever address the guesses come from, and a council's
+# officers, who often share one office address, are not locked out together by one of them.
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Axes warns when addresses are not counted, because user agents and cookies can be changed at
+# will; a username cannot, for the account it guards. Counting by address would also lock every
+# user out together behind a TLS-terminating proxy, where each request comes from the proxy.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "toolkit.signin.locked_out"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "toolkit:dashboard"
@@ -145,8 +168,17 @@ CACHES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# With DEBUG off the app expects HTTPS: cookies only over it, plain HTTP redirected to it, and
+# browsers told to use nothing else (HSTS). Local tools that serve DEBUG-off over plain HTTP on
+# 127.0.0.1 (.ci/smoke.py, make bench) set SECURE_SSL_REDIRECT=0.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
-SESSION_COOKIE_HTTPONLY = True
+# No script of the site reads either cookie (forms carry the CSRF token in a hidden field).
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+# A session ends after this long without a request (toolkit.middleware.SessionActivityMiddleware).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "480")) * 60
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# A load balancer checks each server's health over plain HTTP, from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -154,10 +186,15 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
-# Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=1 and HSTS as the host allows.
+# Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=1 (the proxy must set
+# X-Forwarded-Proto), or every request looks like plain HTTP and is redirected for ever.
 if envbool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+# A year of HSTS by default with DEBUG off. Including subdomains and preload suit a host name
+# of its own; set them to 0 when other sites under the same domain still serve plain HTTP.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
 
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "Shared Service Toolkit")
 

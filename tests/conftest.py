@@ -78,6 +78,13 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def no_sign_in_throttling(settings):
+    # Tests sign in and fail to sign in many times over; sign-in throttling (django-axes) is
+    # tested on its own, turned back on, in tests/test_sign_in_throttling.py.
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     # Each test's database starts again at the same content version and ids; what an earlier
     # test cached under them is not this test's content.

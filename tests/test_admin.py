@@ -16,6 +16,8 @@ MODELS = sorted((m for m in admin.site._registry if m._meta.app_label != "audit"
 READ_ONLY = {
     m for m in MODELS
     if m._meta.model_name in {"answer", "assessment", "export", "reportjob", "dbtaskresult", "invitation", "partnershipevent", "privatenote"}
+    # Sign-in throttling's records (django-axes): deleted to unlock a username, never added.
+    or m._meta.app_label == "axes"
 }
 IDS = [m._meta.label for m in MODELS]
 
@@ -40,6 +42,13 @@ def every_model_has_a_row(officer, partnership, merton, admin_user):
     Invitation.objects.create(partnership=partnership, council=factories.council("richmond"), invited_by=officer)
     PartnershipEvent.objects.create(partnership=partnership, council=merton, kind="created", by=officer)
     PrivateNote.objects.create(assessment=assessment, question=question, text="Only for Merton")
+
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    seen = {"username": "officer", "ip_address": "192.0.2.1", "user_agent": "Firefox", "http_accept": "*/*", "path_info": "/sign-in/"}
+    AccessAttempt.objects.create(get_data="", post_data="username=officer", failures_since_start=5, **seen)
+    AccessLog.objects.create(**seen)
+    AccessFailureLog.objects.create(locked_out=True, **seen)
 
 
 @pytest.fixture(autouse=True)

@@ -19,4 +19,10 @@ from toolkit import content_cache
 
 def body(name: str, parts: tuple, template: str, build) -> str:
     """``template`` rendered with ``build()``, from the cache when its inputs are the same."""
-    return content_cache.cached(f"body-{name}", parts, lambda: mark_safe(render_to_string(template, build())))
+    def render():
+        html = render_to_string(template, build())
+        # A template's output, escaped by the template as it was rendered; kept as safe so it is
+        # not escaped twice when it comes back out of the cache.
+        return mark_safe(html)  # nosec B308, B703 # see above
+
+    return content_cache.cached(f"body-{name}", parts, render)
