@@ -57,6 +57,15 @@ class AssessmentClosed(Exception):
     """Raised when someone tries to change a submitted assessment."""
 
 
+class ChangedMeanwhile(Exception):
+    """Someone else saved the page after this person opened it; nothing was saved.
+    ``conflicts``: what they changed (``Conflict`` objects, or a page of rows' changed rows)."""
+
+    def __init__(self, conflicts):
+        super().__init__("Someone else changed the page since it was opened.")
+        self.conflicts = conflicts
+
+
 def spec_for(question: Question) -> conditions.QuestionSpec:
     """The plain description of a question that the rules take."""
     return conditions.QuestionSpec(
@@ -92,6 +101,7 @@ class AnswerSheet:
             rows = assessment.answers.select_related("updated_by").order_by()
         self.rows = {a.question_id: a for a in rows}
         self.specs = [spec_for(q) for q in self.questions]
+        self.private = private
         self.notes = {n.question_id: n for n in assessment.private_notes.order_by()} if private else {}
         # Pages of the step's own rows (a business case's options, figures, risks...), whose
         # rows are loaded once for them all.
@@ -128,6 +138,29 @@ class AnswerSheet:
             self.rows.pop(question.id, None)
         else:
             self.rows[question.id] = row
+        self._values = self._visible = None
+
+    def reread(self, section):
+        """The section's answers and private notes as saved now, or its page's rows. Saving reads
+        them again once it holds the assessment's lock: another officer's save may have been
+        committed since this request first read them."""
+        if section.slug in self.pages:
+            fresh = steps.get(self.assessment.step_id).load_extras(self.assessment)
+            # The partners stay those the page was shown and checked with.
+            fresh.members = self.extras.members
+            self.extras = fresh
+            for page in self.pages.values():
+                page.data = fresh
+            return
+        ids = [q.id for q in section.questions.all()]
+        for question_id in ids:
+            self.rows.pop(question_id, None)
+            self.notes.pop(question_id, None)
+        answers = self.assessment.answers.filter(question_id__in=ids).select_related("updated_by").order_by()
+        self.rows.update((a.question_id, a) for a in answers)
+        if self.private:
+            notes = self.assessment.private_notes.filter(question_id__in=ids).select_related("updated_by")
+            self.notes.update((n.question_id, n) for n in notes)
         self._values = self._visible = None
 
     def visible(self, values=None) -> set:
@@ -223,7 +256,9 @@ def to_json(value):
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return str(value)
+        # Plain digits: "1e3" reads as Decimal("1E+3") and "-0" keeps its sign, but the answer
+        # is stored, compared and fingerprinted as "1000" and "0".
+        return format(value.copy_abs() if value.is_zero() else value, "f")
     return value
 
 
@@ -257,16 +292,33 @@ def find_conflicts(
     return conflicts
 
 
-@transaction.atomic
-def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user, notes: dict | None = None) -> int:
-    """Write one page's answers, and its private notes when given. Returns how many answers changed.
-
-    Only changed answers are written, so "who changed it and when" stays true. Clearing an
-    answer removes it; an answer hidden by a condition is kept, and scoring leaves it out.
-    """
+def _lock(sheet: AnswerSheet, section) -> Assessment:
+    """Lock the assessment for the rest of the transaction, so saves of it happen one after the
+    other, and read the page's saved answers again: a save that waited for the lock must see what
+    the one before it wrote."""
     assessment = Assessment.objects.select_for_update().get(pk=sheet.assessment.pk)
     if assessment.is_submitted:
         raise AssessmentClosed()
+    sheet.assessment.sections_saved, sheet.assessment.pages_saved = assessment.sections_saved, assessment.pages_saved
+    sheet.reread(section)
+    return assessment
+
+
+@transaction.atomic
+def save_section(
+    sheet: AnswerSheet, section, values: dict, comments: dict, user, notes: dict | None = None, seen_at=None
+) -> int:
+    """Write one page's answers, and its private notes when given. Returns how many answers changed.
+
+    Raises ``ChangedMeanwhile``, saving nothing, when someone else changed what this person
+    submitted after ``seen_at`` (when they opened the page). Only changed answers are written, so
+    "who changed it and when" stays true. Clearing an answer removes it; an answer hidden by a
+    condition is kept, and scoring leaves it out.
+    """
+    assessment = _lock(sheet, section)
+    conflicts = find_conflicts(sheet, section, values, seen_at, user, comments=comments, notes=notes)
+    if conflicts:
+        raise ChangedMeanwhile(conflicts)
     now = timezone.now()
     changed = 0
     for question in section.questions.all():
@@ -300,11 +352,14 @@ def save_section(sheet: AnswerSheet, section, values: dict, comments: dict, user
 
 
 @transaction.atomic
-def save_page(sheet: AnswerSheet, section, page, form, user) -> None:
-    """Save a page of rows in one transaction, unless the assessment was submitted meanwhile."""
-    assessment = Assessment.objects.select_for_update().get(pk=sheet.assessment.pk)
-    if assessment.is_submitted:
-        raise AssessmentClosed()
+def save_page(sheet: AnswerSheet, section, page, form, user, seen_at=None) -> None:
+    """Save a page of rows in one transaction, unless the assessment was submitted meanwhile.
+    Raises ``ChangedMeanwhile``, saving nothing, when someone else saved the page after
+    ``seen_at``; its ``conflicts`` are their changed rows."""
+    assessment = _lock(sheet, section)
+    theirs = page.changed_since(seen_at, user)
+    if theirs:
+        raise ChangedMeanwhile(theirs)
     now = timezone.now()
     page.save(form, user, now)
     if section.slug not in assessment.sections_saved:

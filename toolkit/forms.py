@@ -51,8 +51,15 @@ def _radios(question, message):
     )
 
 
+class DistinctChoicesField(forms.MultipleChoiceField):
+    """Ticked boxes, each once: a post naming an option twice would count it twice in the score."""
+
+    def clean(self, value):
+        return list(dict.fromkeys(super().clean(value)))
+
+
 def _multiple(question):
-    return forms.MultipleChoiceField(
+    return DistinctChoicesField(
         choices=choices(question),
         widget=govuk.GovUKCheckboxSelectMultiple(),
         error_messages={"required": "Select at least one option", "invalid_choice": "Select only the options shown"},

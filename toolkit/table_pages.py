@@ -23,8 +23,9 @@ from django.forms import formset_factory
 
 
 ADD = "add"
-REMOVE = re.compile(r"^remove-(\d+)$")
 MAX_ROWS = 100  # more rows than any business case needs, and a bound on what a post may ask for
+# A row's number has at most three digits (MAX_ROWS): int() refuses a tampered one of thousands.
+REMOVE = re.compile(r"^remove-([0-9]{1,3})$")
 
 
 class TablePage:

@@ -8,8 +8,9 @@ in the session:
   whose questions are all hidden by "show only when" conditions is left out.
 - ``AnswerSheetStorage`` keeps no draft of its own: forms start from the saved answers, and the
   wizard resumes at the first section with an unanswered required question, on any device.
-  ``post`` saves each page as it is submitted (checking first that nobody else changed the same
-  answers meanwhile) instead of collecting everything for a final ``done``.
+  ``post`` saves each page as it is submitted (refusing, under the assessment's lock, when somebody
+  else changed the same answers since the page was opened) instead of collecting everything for a
+  final ``done``.
 """
 
 from collections import OrderedDict
@@ -28,7 +29,7 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from toolkit import access, conditions
 from toolkit.steps import get as step_kind
-from toolkit.answers import AnswerSheet, AssessmentClosed, Suggestion, carry_value, find_conflicts, save_page, save_section
+from toolkit.answers import AnswerSheet, AssessmentClosed, ChangedMeanwhile, Suggestion, carry_value, save_page, save_section
 from toolkit.forms import SectionForm, answer_name, comment_name, note_name
 from toolkit.models import Question
 
@@ -176,25 +177,18 @@ class AssessmentWizard(NamedUrlWizardView):
         if not form.is_valid():
             return self.render(form)
 
-        conflicts = find_conflicts(
-            self.sheet,
-            section,
-            form.values(),
-            form.cleaned_data.get("seen_at"),
-            self.request.user,
-            comments=form.comments(),
-            notes=form.notes(),
-        )
-        if conflicts:
-            # Show what changed and keep what this person typed; saving again keeps theirs.
-            data = self.request.POST.copy()
-            data[f"{form.prefix}-seen_at"] = max(c.changed_at for c in conflicts).isoformat()
-            return self.render(self.get_form(data=data), conflicts=conflicts)
-
         try:
-            save_section(self.sheet, section, form.values(), form.comments(), self.request.user, notes=form.notes())
+            save_section(
+                self.sheet, section, form.values(), form.comments(), self.request.user,
+                notes=form.notes(), seen_at=form.cleaned_data.get("seen_at"),
+            )
         except AssessmentClosed:
             return self.closed()
+        except ChangedMeanwhile as changed:
+            # Show what changed and keep what this person typed; saving again keeps theirs.
+            data = self.request.POST.copy()
+            data[f"{form.prefix}-seen_at"] = max(c.changed_at for c in changed.conflicts).isoformat()
+            return self.render(self.get_form(data=data), conflicts=changed.conflicts)
         return self.after_save(step)
 
     def closed(self):
@@ -211,15 +205,16 @@ class AssessmentWizard(NamedUrlWizardView):
         form = page.form(data=self.request.POST, prefix=prefix)
         if not form.is_valid():
             return self.render(form)
-        theirs = page.changed_since(form.seen_at, self.request.user)
-        if theirs:
-            data = self.request.POST.copy()
-            data[f"{prefix}-seen_at"] = max(r.updated_at for r in theirs).isoformat()
-            return self.render(page.form(data=data, prefix=prefix).quiet(), page_conflicts=theirs, saved_appendix=page.appendix())
         try:
-            save_page(self.sheet, section, page, form, self.request.user)
+            save_page(self.sheet, section, page, form, self.request.user, seen_at=form.seen_at)
         except AssessmentClosed:
             return self.closed()
+        except ChangedMeanwhile as changed:
+            data = self.request.POST.copy()
+            data[f"{prefix}-seen_at"] = max(r.updated_at for r in changed.conflicts).isoformat()
+            return self.render(
+                page.form(data=data, prefix=prefix).quiet(), page_conflicts=changed.conflicts, saved_appendix=page.appendix()
+            )
         return self.after_save(step)
 
     def after_save(self, step):

@@ -53,6 +53,14 @@ class PercentageField(forms.DecimalField):
         return super().to_python(value)
 
 
+def _up_to(digits, high):
+    """Whether the digits are a number from 1 to ``high``. Leading zeros aside, more than two
+    digits never are: checked first, because int() overflows a date, or refuses outright, on
+    the thousands of digits a tampered post may hold."""
+    significant = digits.lstrip("0")
+    return len(significant) <= 2 and 1 <= int(significant or "0") <= high
+
+
 def _long_date(value):
     return f"{value.day} {value:%B %Y}"
 
@@ -111,16 +119,19 @@ class GovUKDateField(forms.MultiValueField):
             raise self._error("incomplete", missing, missing=names)
         day, month, year = values["day"], values["month"].lower(), values["year"]
         month = str(MONTH_NAMES.get(month, month))
-        not_numbers = [part for part, text in zip(DATE_PARTS, (day, month, year)) if not text.isdigit()]
+        # isdecimal, not isdigit: int() takes any script's digits but not "²" and the like.
+        not_numbers = [part for part, text in zip(DATE_PARTS, (day, month, year)) if not text.isdecimal()]
         if not_numbers:
             raise self._error("invalid", not_numbers)
         if len(year) != 4:
             raise self._error("year", ["year"])
+        wrong = [part for part, text, high in (("day", day, 31), ("month", month, 12)) if not _up_to(text, high)]
+        if wrong:
+            raise self._error("invalid", wrong)
         try:
-            result = date(int(year), int(month), int(day))
-        except ValueError:
-            wrong = [p for p, ok in (("day", 1 <= int(day) <= 31), ("month", 1 <= int(month) <= 12)) if not ok]
-            raise self._error("invalid", wrong or ["day", "month", "year"]) from None
+            result = date(int(year), int(month.lstrip("0")), int(day.lstrip("0")))
+        except ValueError:  # a day the month does not have
+            raise self._error("invalid", ["day", "month", "year"]) from None
         if self.min_date and result < self.min_date:
             raise self._error("min_date", DATE_PARTS, limit=_long_date(self.min_date))
         if self.max_date and result > self.max_date:

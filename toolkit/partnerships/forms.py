@@ -6,6 +6,7 @@ and the page never loads the whole directory when there are hundreds of councils
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from toolkit import govuk
 from toolkit.models import Council, Partnership
@@ -14,6 +15,21 @@ from toolkit.partnerships.actions import refusal_to_invite
 # Up to this many councils, the whole directory is listed before any search.
 LIST_ALL_UP_TO = 30
 MOST_FOUND = 20
+
+
+def is_council_id(value) -> bool:
+    """Whether a posted value could be a council's id: digits (of any script, which int() reads;
+    not "²"), no more than a database key holds. Anything else was never a council of the
+    directory, and looking a longer number up makes the query itself fail."""
+    return str(value).isdecimal() and len(str(value)) <= 9
+
+
+class CouncilsField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if not is_council_id(pk):
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk})
+        return super()._check_values(value)
 
 
 class CouncilPicker(forms.Form):
@@ -27,7 +43,7 @@ class CouncilPicker(forms.Form):
         max_length=100,
         widget=govuk.GovUKTextInput(width=20),
     )
-    councils = forms.ModelMultipleChoiceField(
+    councils = CouncilsField(
         queryset=Council.objects.all(),
         label="Councils to invite",
         widget=govuk.GovUKCheckboxSelectMultiple(small=True),
@@ -46,13 +62,14 @@ class CouncilPicker(forms.Form):
 
     def chosen_ids(self) -> list:
         raw = self.data.getlist(self.add_prefix("councils")) if self.is_bound else self.initial.get("councils", [])
-        # Only ids a database key can hold: anything else was never a council of the directory.
-        return [int(v) for v in raw if str(v).isdigit() and len(str(v)) <= 9]
+        return [int(v) for v in raw if is_council_id(v)]
 
     def search_term(self) -> str:
-        if self.is_bound:
-            return self.data.get(self.add_prefix("search")) or ""
-        return self.initial.get("search") or ""
+        term = (self.data.get(self.add_prefix("search")) if self.is_bound else self.initial.get("search")) or ""
+        # The term is searched for before the form is checked, so as the box would take it: no
+        # longer (SQLite refuses a LIKE pattern of 50,000 bytes) and without NUL (which
+        # PostgreSQL refuses in any text): either was a server error.
+        return term.replace("\x00", "")[: self.fields["search"].max_length]
 
     def unavailable_ids(self) -> set:
         """The lead, members and councils already invited: never offered."""

@@ -1,6 +1,7 @@
 """A council's page for each step, and starting (or resuming) an assessment of any step."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -34,7 +35,10 @@ def start(request, slug, step):
     kind = steps.get(step)
     owner = {"council": council}
     if kind.owner != steps.COUNCIL:
-        partnership = get_object_or_404(council.partnerships, slug=request.POST.get("partnership", ""))
+        chosen = request.POST.get("partnership", "")
+        if "\x00" in chosen:  # no slug holds it, and PostgreSQL refuses it in a query (a server error)
+            raise Http404("No such partnership.")
+        partnership = get_object_or_404(council.partnerships, slug=chosen)
         owner = {"council": council, "partnership": partnership} if kind.owner == steps.MEMBER else {"partnership": partnership}
         if step == Step.DESIGN:
             row = next(r for r in progress.step_rows(step, council) if r.partnership == partnership)

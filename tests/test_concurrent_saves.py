@@ -1,0 +1,209 @@
+"""Two officers saving the same page at the same moment, as real concurrent requests on
+PostgreSQL: one save wins whole, the other is told what changed and saves nothing. Never a lost
+update, a mix of the two, or a server error.
+
+Each officer has their own test client in their own thread, so their own database connection.
+Both open the page before either saves; then both post at once, and a barrier inside the view
+holds each request until both have read the page's answers: the worst interleaving, every time.
+Only PostgreSQL can run two such requests at once (SQLite's test database is one in-memory
+connection), so on SQLite these tests are skipped; CI's PostgreSQL stage runs them.
+"""
+
+import threading
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test import Client
+
+from tests import factories
+from tests.business_case.conftest import form_data
+from tests.wizard_helpers import complete_answers, field_name, post_data, section_url
+from toolkit import wizard
+from toolkit.answers import AnswerSheet, start_assessment
+from toolkit.models import Answer, Assessment, CaseOption, Questionnaire
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: two requests at once on their own connections (SQLite's test database is one in-memory connection)",
+    ),
+    # Each request must see what the other committed, so the test cannot run in a rolled-back transaction.
+    pytest.mark.django_db(transaction=True),
+]
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+WAIT = 20  # seconds: far more than two requests take, so a stuck request fails the test instead of hanging it
+
+
+def load(*names):
+    """Part of the real question bank: a transactional test starts with an empty database (and
+    leaves one), and loading only what it needs keeps it quick."""
+    call_command("loaddata", *(str(FIXTURES / name) for name in ("01_steps_and_themes.json", "02_councils.json", *names)), verbosity=0)
+
+
+@pytest.fixture
+def both_read_first(monkeypatch):
+    """``hold()``: from then on, hold each post, once the view has read the page's saved answers,
+    until the other post has too. Only the two racing posts go through it, so they meet."""
+
+    def hold():
+        meeting = threading.Barrier(2, timeout=WAIT)
+        post = wizard.AssessmentWizard.post
+
+        def post_when_both_have_read(self, *args, **kwargs):
+            meeting.wait()
+            return post(self, *args, **kwargs)
+
+        monkeypatch.setattr(wizard.AssessmentWizard, "post", post_when_both_have_read)
+
+    return hold
+
+
+def at_once(requests: dict) -> dict:
+    """Run each name's request in its own thread, all starting together; name -> response."""
+    start = threading.Barrier(len(requests), timeout=WAIT)
+    responses, failures = {}, []
+
+    def run(name, request):
+        try:
+            start.wait()
+            responses[name] = request()
+        except BaseException as error:  # reported below: an exception in a thread would be lost
+            failures.append((name, error))
+        finally:
+            connections.close_all()  # this thread's connection, so the test database can be dropped
+
+    threads = [threading.Thread(target=run, args=item) for item in requests.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(WAIT * 2)
+    assert not failures, failures
+    assert set(responses) == set(requests), "a request did not finish"
+    return responses
+
+
+def signed_in(user):
+    client = Client(raise_request_exception=False)  # a server error is a status to assert on, not a crash
+    client.force_login(user)
+    return client
+
+
+def winner_and_loser(responses):
+    statuses = {name: r.status_code for name, r in responses.items()}
+    assert sorted(statuses.values()) == [200, 302], statuses
+    won = next(name for name, status in statuses.items() if status == 302)
+    lost = next(name for name in statuses if name != won)
+    return won, lost
+
+
+def typed_by(who, round_):
+    """A chooser for ``complete_answers``: ``who``'s answer to a question in the ``round_``th race,
+    different from the other officer's and from their own in the other round."""
+    index = ["amy", "ben"].index(who)
+
+    def choose(question):
+        if question.is_choice:
+            values = [o.value for o in question.options.all()]
+            value = values[min(index, len(values) - 1)]
+            return [value] if question.kind == question.Kind.MULTIPLE else value
+        return {
+            "number": str(12 + index + 10 * round_),
+            "money": f"{1000 * (index + 1) + round_:,}",
+            "percentage": str(10 + index + 10 * round_),
+            "date": (str(1 + index), str(3 + round_), "2027"),
+        }.get(question.kind, f"{who.title()}'s answer in round {round_}")
+
+    return choose
+
+
+def page_post(section, answers, comment, seen_at):
+    data = post_data(section, answers, seen_at=seen_at)
+    for question in section.questions.all():
+        if question.key in answers:
+            data[field_name(section, question, "comment")] = comment
+    return data
+
+
+def as_stored(section, answers):
+    """Answers as ``post_data`` posts them -> as the page stores them."""
+    kinds = {q.key: q.kind for q in section.questions.all()}
+    stored = {}
+    for key, value in answers.items():
+        if kinds[key] == "money":
+            value = value.replace(",", "")
+        elif kinds[key] == "number":
+            value = int(value)
+        elif kinds[key] == "date":
+            day, month, year = value
+            value = f"{year}-{int(month):02d}-{int(day):02d}"
+        stored[key] = value
+    return stored
+
+
+def test_two_officers_saving_a_self_assessment_page_at_once(transactional_db, both_read_first):
+    """Twice: on a page never saved (where the later save used to fail on the database's
+    one-answer-per-question rule) and on a page already saved (where it used to overwrite the
+    earlier save unseen)."""
+    load("10_self_assessment.json")
+    merton = factories.council("merton")
+    users = {"amy": factories.user("amy", council=merton), "ben": factories.user("ben", council=merton)}
+    assessment = start_assessment(Questionnaire.objects.get(step="self", status="published"), users["amy"], council=merton)
+    section = AnswerSheet(assessment).visible_sections()[0]
+    url = section_url(assessment, section.slug)
+    clients = {name: signed_in(user) for name, user in users.items()}
+    both_read_first()
+    for round_ in (1, 2):
+        sheet = AnswerSheet(assessment)
+        answers = {name: complete_answers(sheet, section, typed_by(name, round_)) for name in users}
+        assert answers["amy"] != answers["ben"]
+        seen = {name: client.get(url).context["form"]["seen_at"].value().isoformat() for name, client in clients.items()}
+        responses = at_once({
+            name: (lambda name=name: clients[name].post(url, page_post(section, answers[name], f"{name} {round_}", seen[name])))
+            for name in clients
+        })
+
+        won, lost = winner_and_loser(responses)
+        assert "Someone else changed answers on this page" in responses[lost].content.decode()
+        rows = Answer.objects.filter(assessment=assessment, question__section=section).select_related("question", "updated_by")
+        assert {row.question.key: row.value for row in rows} == as_stored(section, answers[won])
+        assert {(row.comment, row.updated_by.username) for row in rows} == {(f"{won} {round_}", won)}
+
+
+def test_two_officers_saving_a_business_case_page_of_rows_at_once(transactional_db, both_read_first):
+    """Twice, as above: the options page never saved, then saved."""
+    load("10_self_assessment.json", "20_joint_assessment.json", "30_design.json")
+    merton, sutton = factories.council("merton"), factories.council("sutton")
+    partnership = factories.partnership("legal", lead=merton, members=[merton, sutton])
+    users = {"amy": factories.user("amy", council=merton), "ben": factories.user("ben", council=sutton)}
+    design = Questionnaire.objects.get(step="design", status="published")
+    case = Assessment.objects.create(questionnaire=design, partnership=partnership, started_by=users["amy"])
+    url = section_url(case, "options")
+    clients = {name: signed_in(user) for name, user in users.items()}
+    both_read_first()
+    for round_ in (1, 2):
+        rows = {
+            "amy": [("business-as-usual", f"Amy's business as usual {round_}"), ("other", f"Amy's shared service {round_}")],
+            "ben": [("do-minimum", f"Ben's do minimum {round_}")],
+        }
+        opened = {name: form_data(client.get(url)) for name, client in clients.items()}
+        responses = at_once({
+            name: (lambda name=name: clients[name].post(url, options_post(opened[name], rows[name]))) for name in clients
+        })
+
+        won, lost = winner_and_loser(responses)
+        assert "Someone else changed this page while you were working on it. Nothing has been saved yet." in responses[lost].content.decode()
+        stored = list(CaseOption.objects.filter(assessment=case).order_by("position").values_list("kind", "name", "updated_by__username"))
+        assert stored == [(kind, name, won) for kind, name in rows[won]]
+
+
+def options_post(opened, rows):
+    """The options page as opened, with ``rows`` (kind, name) typed in place of what it showed."""
+    data = {k: v for k, v in opened.items() if not k.startswith("options-rows-") or k.endswith("_FORMS")}
+    data.update({"action": "continue", "options-rows-TOTAL_FORMS": str(len(rows))})
+    for index, (kind, name) in enumerate(rows):
+        data.update({f"options-rows-{index}-kind": kind, f"options-rows-{index}-name": name, f"options-rows-{index}-description": ""})
+    return data
