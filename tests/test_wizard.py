@@ -322,6 +322,16 @@ def test_unknown_step_is_404(client, assessment):
     assert client.post(section_url(assessment, section.slug), data).status_code == 404
 
 
+def test_answers_posted_to_the_wizards_own_address_are_refused_and_not_saved(client, assessment):
+    """The address that goes on to the next section takes no answers: a section is saved only at
+    its own address, so a complete, well-formed page posted there changes nothing."""
+    section = first_section(assessment)
+    data = post_data(section, complete_answers(AnswerSheet(assessment), section))
+    response = client.post(reverse("toolkit:assessment-resume", args=[assessment.pk]), data)
+    assert response.status_code == 404
+    assert Answer.objects.filter(assessment=assessment).count() == 0
+
+
 def test_posting_to_a_submitted_assessment_changes_nothing(client, assessment):
     answer_all(client, assessment)
     client.post(reverse("toolkit:assessment-submit", args=[assessment.pk]))

@@ -165,8 +165,9 @@ class AssessmentWizard(NamedUrlWizardView):
         management = ManagementForm(self.request.POST, prefix=self.prefix)
         if not management.is_valid():
             raise SuspiciousOperation("ManagementForm data is missing or has been tampered with.")
-        step = kwargs["step"]
-        if management.cleaned_data["current_step"] != step or step not in self.get_form_list():
+        # The wizard's own address (no section in it) takes no answers: a page is saved only at its own.
+        step = kwargs.get("step")
+        if step is None or management.cleaned_data["current_step"] != step or step not in self.get_form_list():
             raise Http404("No such section.")
         self.storage.current_step = step
         section = self.sheet.section(step)
