@@ -25,9 +25,6 @@ from tests.permissions import assessments, site
 from tests.permissions import world as demo
 
 TABLES = {**site.TABLES, **assessments.TABLES}
-# Tables written ahead for pages on their way (the load balancer's health check, the history of an
-# assessment's answers): tried as soon as their addresses are in the URL configuration.
-COMING = {"healthz", "toolkit:assessment-history"}
 METHODS = ["GET", "POST"]
 REFUSALS = {"sign-in", "admin-sign-in", "400", "403", "404", "405"}
 # Reports asked for are queued, not made: the matrix is about who may ask, not about PDFs.
@@ -137,7 +134,7 @@ def test_every_address_has_a_table():
         "partner, partner-manager, outsider, admin) with GET and with POST, worked out by hand from the rules in "
         "toolkit/access.py (tests/permissions/__init__.py says what each outcome means)."
     )
-    stale = sorted(set(TABLES) - set(addresses) - COMING)
+    stale = sorted(set(TABLES) - set(addresses))
     assert not stale, f"These tables name addresses that no longer exist: {', '.join(stale)}. Remove them or rename them."
     for key in ["login", "logout", "password_change", "admin:index"]:
         assert key in TABLES
@@ -155,8 +152,6 @@ def test_every_table_has_a_row_for_each_person_and_both_methods():
 
 @pytest.mark.parametrize("key", sorted(TABLES))
 def test_address(key, world, db):
-    if key in COMING and key not in dict(routes()):
-        pytest.skip(f"{key} is not in the URL configuration yet")
     address = TABLES[key]
     expected = parse(address.table)
     found, wrong, changed = {}, [], []
