@@ -1,6 +1,6 @@
 """The app served as in production, checked from outside: gunicorn with DEBUG off on PostgreSQL,
 static files collected, reports made by a db_worker. Signs in as the demo's programme manager
-through the sign-in form, loads each main page, asks for a PDF, lets a worker make it and
+through the sign-in form, checks the health check and the security headers, loads each main page, asks for a PDF, lets a worker make it and
 downloads it. Any answer other than the one expected fails the run.
 
     .venv/bin/python .ci/smoke.py postgres:///sharedservices_smoke
@@ -57,8 +57,15 @@ def main(database_url):
     server.start()
     try:
         session = Session(server.url)
-        status, _, text = session.request("GET", "/")
+        status, _, text = session.request("GET", "/healthz")
+        expect("the health check", status, 200, text, "ok")
+        status, headers, text = session.request("GET", "/")
         expect("start page, signed out", status, 200, text, "Shared Service Toolkit")
+        security = {name: headers.get(name) for name in ("X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options")}
+        if security != {"X-Frame-Options": "DENY", "Referrer-Policy": "same-origin", "X-Content-Type-Options": "nosniff"}:
+            sys.exit(f"The start page's security headers are {security}.")
+        if "default-src 'self'" not in headers.get("Content-Security-Policy", ""):
+            sys.exit(f"The start page's Content-Security-Policy is {headers.get('Content-Security-Policy')!r}.")
         session.sign_in(pages["user"], PASSWORD)
         for page in pages["pages"]:
             status, headers, text = session.request("GET", page["path"])

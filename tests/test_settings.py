@@ -130,12 +130,6 @@ def test_sign_in_cookies_are_secure_and_out_of_reach_of_scripts(client, settings
 
 def test_the_health_check_is_answered_over_plain_http(client, settings, db):
     # A load balancer asks each server directly, inside the network, without TLS.
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        reverse("healthz")
-    except NoReverseMatch:
-        pytest.skip("no /healthz in the URL configuration yet")
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/healthz").status_code == 200
     assert client.get("/dashboard/").status_code == 301
