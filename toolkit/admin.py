@@ -11,7 +11,7 @@ section (toolkit/audit/admin.py) lists every change, including those to rows wit
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
@@ -92,13 +92,25 @@ class ToolkitUserAdmin(UserAdmin):
         return ", ".join(f"{m.council} ({m.get_role_display().lower()})" for m in user.memberships.all())
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """A History button, and a page per past version. That page offers to put the version back,
+    and django-simple-history saves what is posted to it after checking only the right to *view*
+    history: so a read-only record (a submitted answer, a council's private note) could be changed
+    there. Posting to it needs the right to change the record itself."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(Step)
-class StepAdmin(SimpleHistoryAdmin):
+class StepAdmin(HistoryAdmin):
     list_display = ["number", "name", "question"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(HistoryAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
@@ -106,7 +118,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Council)
-class CouncilAdmin(SimpleHistoryAdmin):
+class CouncilAdmin(HistoryAdmin):
     list_display = ["name", "kind", "region", "population", "population_source"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "slug", "region"]
@@ -116,7 +128,7 @@ class CouncilAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["user", "council", "role"]
     list_filter = ["role", "council"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "council__name"]
@@ -200,7 +212,7 @@ class PartnershipEventAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PrivateNote)
-class PrivateNoteAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
+class PrivateNoteAdmin(HistoryAdmin, ReadOnlyAdmin):
     """A council's notes to itself on its joint assessment; partners never see them."""
 
     list_display = ["assessment", "question", "updated_by", "updated_at"]
@@ -248,7 +260,7 @@ class SectionInline(LabelledTabularInline):
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(SimpleHistoryAdmin):
+class QuestionnaireAdmin(HistoryAdmin):
     list_display = ["title", "step", "version", "status", "published_at"]
     list_filter = ["step", "status"]
     search_fields = ["title", "introduction"]
@@ -297,7 +309,7 @@ class QuestionInline(LabelledTabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(SimpleHistoryAdmin):
+class SectionAdmin(HistoryAdmin):
     list_display = ["title", "questionnaire", "position", "source"]
     list_filter = ["questionnaire__step", "questionnaire"]
     search_fields = ["title", "guidance"]
@@ -312,7 +324,7 @@ class OptionInline(LabelledTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
+class QuestionAdmin(HistoryAdmin):
     list_display = ["text", "key", "section", "kind", "theme", "weight", "required", "is_gate"]
     list_filter = ["section__questionnaire", "kind", "theme", "is_gate", "required", "source"]
     search_fields = ["text", "key", "hint"]
@@ -322,7 +334,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Option)
-class OptionAdmin(SimpleHistoryAdmin):
+class OptionAdmin(HistoryAdmin):
     list_display = ["label", "value", "score", "question"]
     list_filter = ["question__section__questionnaire"]
     search_fields = ["label", "value", "question__text"]
@@ -360,7 +372,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
+class AnswerAdmin(HistoryAdmin, ReadOnlyAdmin):
     list_display = ["question", "assessment", "updated_by", "updated_at"]
     list_filter = ["question__section__questionnaire__step"]
     search_fields = ["question__text", "question__key", "comment"]
@@ -371,7 +383,7 @@ class AnswerAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
 # --- Signposting content ----------------------------------------------------------------------
 
 
-class SignpostAdmin(SimpleHistoryAdmin):
+class SignpostAdmin(HistoryAdmin):
     list_filter = ["steps", "themes", "source"]
     filter_horizontal = ["steps", "themes"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -95,3 +95,47 @@ def test_an_audited_models_own_admin_page_has_its_history(client, admin_user):
     assert reverse("admin:toolkit_question_history", args=[question.pk]) in change
     history = client.get(reverse("admin:toolkit_question_history", args=[question.pk]))
     assert history.status_code == 200 and "administrator" in history.content.decode()
+
+
+def test_a_past_version_cannot_be_put_back_over_a_record_admin_only_reads(client, admin_user, officer, merton):
+    """django-simple-history's page for a past version saves what is posted to it: an answer or a
+    private note (read-only in admin) must not change that way, even for a superuser."""
+    assessment = Assessment.objects.create(questionnaire=questionnaires.published("self"), council=merton, started_by=officer)
+    question = Question.objects.filter(questionnaire=assessment.questionnaire, kind="long_text").first()
+    answer = Answer(assessment=assessment, question=question, value="Ours", updated_by=officer)
+    answer._history_user = officer
+    answer.save()
+    note = PrivateNote.objects.create(assessment=assessment, question=question, text="Only ours", updated_by=officer)
+    client.force_login(admin_user)
+    for record, field, model in ((answer, "value", "answer"), (note, "text", "privatenote")):
+        version = record.history.latest()
+        url = reverse(f"admin:toolkit_{model}_simple_history", args=[record.pk, version.history_id])
+        assert client.get(url).status_code == 200
+        posted = {field: "Changed in admin", "assessment": assessment.pk, "question": question.pk, "updated_by": officer.pk}
+        assert client.post(url, posted).status_code == 403
+    assert (Answer.objects.get().value, PrivateNote.objects.get().text) == ("Ours", "Only ours")
+    assert (answer.history.count(), note.history.count()) == (1, 1)
+
+
+def test_a_past_version_of_a_question_is_put_back_only_by_someone_who_may_change_questions(client, admin_user):
+    from django.contrib.auth.models import Permission
+
+    question = Question.objects.filter(kind="long_text").first()
+    first_text = question.text
+    question.save()  # the question bank is loaded without history: this is its first version
+    question.text = "A reworded question"
+    question.save()
+    first = question.history.earliest()
+    assert first.text == first_text
+    url = reverse("admin:toolkit_question_simple_history", args=[question.pk, first.history_id])
+    form = client_for(admin_user).get(url).context["adminform"].form
+    posted = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    reader = type(admin_user).objects.create_user("reader", is_staff=True)
+    reader.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_question", "view_historicalquestion"])
+    )
+    assert client_for(reader).post(url, posted).status_code == 403
+    assert Question.objects.get(pk=question.pk).text == "A reworded question"
+    response = client_for(admin_user).post(url, posted)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    assert Question.objects.get(pk=question.pk).text == first_text
