@@ -105,3 +105,64 @@ def test_a_restore_refuses_a_database_that_holds_anything(demo, tmp_path):
     with pytest.raises(CommandError, match=r"^The database is not empty \(.*\): restore only into a new, migrated database\.$"):
         call_command("restore", str(tmp_path / "backup.json.gz"), verbosity=0)
     assert Answer.objects.count() == answers
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL reads each table afresh unless told otherwise; SQLite cannot")
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_taken_while_the_service_is_in_use_reads_every_table_at_one_moment(tmp_path, monkeypatch):
+    """A council added by another connection once the backup has begun is not in it, though its
+    table is read afterwards: every table is read as it was when the backup began."""
+    import threading
+
+    from django.core.serializers import python
+    from django.db import connections
+
+    from tests import factories
+    from toolkit.models import Council
+
+    factories.user("early", council=factories.council("early-council"))
+    original, added = python.Serializer.start_object, []
+
+    def add_a_council_on_another_connection():
+        try:
+            factories.council("added-meanwhile")
+        finally:
+            connections.close_all()
+
+    def start_object(self, obj):
+        if not added:
+            added.append(obj._meta.label)
+            other = threading.Thread(target=add_a_council_on_another_connection)
+            other.start()
+            other.join()
+        return original(self, obj)
+
+    monkeypatch.setattr(python.Serializer, "start_object", start_object)
+    call_command("backup", str(tmp_path / "backup.json"), verbosity=0)
+    with open(tmp_path / "backup.json") as file:
+        councils = sorted(row["fields"]["slug"] for row in json.load(file) if row["model"] == "toolkit.council")
+    assert added and added[0] != "toolkit.council"  # the council table was read after the other connection's commit
+    in_database = sorted(Council.objects.values_list("slug", flat=True))
+    assert "added-meanwhile" in in_database and "early-council" in councils
+    assert councils == [slug for slug in in_database if slug != "added-meanwhile"]
+
+
+def test_reports_asked_for_but_not_made_are_failed_by_a_restore_to_be_asked_for_again(demo, tmp_path):
+    """The backup has no task queue: a request still queued or being made would wait for ever."""
+    from toolkit.models import ReportJob
+
+    merton = Assessment.objects.get(step=Step.SELF, council__slug="merton")
+    asked = {
+        status: ReportJob.objects.create(kind="readiness", format="pdf", assessment=merton, status=status, error="")
+        for status in ("queued", "running", "failed")
+    }
+    call_command("backup", str(tmp_path / "backup.json.gz"), verbosity=0)
+    empty_the_database()
+    call_command("restore", str(tmp_path / "backup.json.gz"), verbosity=0)
+    restored = {status: ReportJob.objects.get(pk=job.pk) for status, job in asked.items()}
+    assert {status: (job.status, job.error) for status, job in restored.items()} == {
+        "queued": ("failed", "It was not made before the service was restored from a backup. Try again."),
+        "running": ("failed", "It was not made before the service was restored from a backup. Try again."),
+        "failed": ("failed", ""),
+    }
+    assert restored["queued"].finished_at is not None

@@ -7,8 +7,8 @@ each report was made from and the audit trail all come back as they were. Left o
 - what ``migrate`` makes by itself: content types and permissions (rows pointing at them are
   written with their natural keys: app, model and codename), and the content version, a counter
   that only names cache keys (a restore moves it on, so nothing cached before is used);
-- what lives only while in use: sessions (everyone signs in again), the task queue (a report
-  requested but not yet made shows as failed after a restore and can be asked for again), and
+- what lives only while in use: sessions (everyone signs in again), the task queue (a restore
+  fails each report requested but not yet made, so it can be asked for again), and
   sign-in attempts (django-axes), which only matter for the minutes of a lockout.
 
 The exported files themselves are in the file store (MEDIA_ROOT or FILE_STORAGE), backed up with
@@ -30,6 +30,17 @@ def models_kept() -> list:
         if model._meta.app_label not in LEFT_OUT and model._meta.label_lower not in LEFT_OUT and model._meta.managed
         and not model._meta.proxy
     ]
+
+
+def read_at_one_moment():
+    """Make the transaction just begun read every table as it was at one moment, so a backup taken
+    while the service is in use restores: without it, PostgreSQL reads each table as it is when
+    that table is read, and an answer saved meanwhile could be written without its assessment.
+    (SQLite's transaction already reads one state of the file throughout.) Inside a transaction
+    that has already read something, as in tests, PostgreSQL cannot change it: left as it is."""
+    if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
 def labels() -> list:

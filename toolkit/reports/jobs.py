@@ -29,6 +29,7 @@ Kind, Status = ReportJob.Kind, ReportJob.Status
 BROKE = "Something went wrong while it was being made. Try again; if it fails again, tell the service's administrators."
 INTERRUPTED = "It was stopped before it was finished, because the service was restarting. Try again."
 STALLED = "It stopped before it was finished: it was still being made after {minutes} minutes. Try again."
+RESTORED = "It was not made before the service was restored from a backup. Try again."
 NOT_QUEUED = "It could not be queued to be made. Try again; if it fails again, tell the service's administrators."
 
 
@@ -159,3 +160,10 @@ def give_up_if_stalled(job) -> ReportJob:
         ReportJob.objects.filter(pk=job.pk, status=Status.RUNNING).update(status=Status.FAILED, error=STALLED.format(minutes=minutes), finished_at=now)
         job.refresh_from_db()
     return job
+
+
+def fail_unfinished_after_restore() -> int:
+    """A backup holds report requests but not the task queue, so those not yet made when it was
+    taken would wait for ever: they are failed, to be asked for again. Returns how many."""
+    unfinished = ReportJob.objects.filter(status__in=[Status.QUEUED, Status.RUNNING])
+    return unfinished.update(status=Status.FAILED, error=RESTORED, finished_at=timezone.now())

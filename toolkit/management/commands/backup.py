@@ -1,4 +1,5 @@
 from django.core.management import BaseCommand, call_command
+from django.db import connection, transaction
 
 from toolkit import backup
 
@@ -16,6 +17,8 @@ class Command(BaseCommand):
     def handle(self, *args, output, **options):
         # Natural keys for content types and permissions, which migrate makes anew in the database
         # restored into (their ids there may differ); every other row keeps its id.
-        call_command("dumpdata", *backup.labels(), natural_foreign=True, output=output, verbosity=0)
+        with transaction.atomic():
+            backup.read_at_one_moment()
+            call_command("dumpdata", *backup.labels(), natural_foreign=True, output=output, verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Backed up {len(backup.labels())} kinds of record to {output}."))

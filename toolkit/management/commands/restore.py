@@ -4,6 +4,7 @@ from django.db import transaction
 
 from toolkit import backup, content_cache
 from toolkit.models import Export
+from toolkit.reports import jobs
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             raise CommandError(f"The database is not empty ({held}{', ...' if len(rows) > 5 else ''}): restore only into a new, migrated database.")
         with transaction.atomic():
             call_command("loaddata", file, verbosity=0)
+            jobs.fail_unfinished_after_restore()
             # Whatever a cache holds was read from another database: a new content version
             # stops every server using it, and this server's cache is emptied.
             content_cache.bump()
