@@ -1,6 +1,8 @@
 """The self assessment end to end with the Django test client: start, answer every section,
 save and come back, resume on another device, check your answers, submit, read the summary."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -353,14 +355,14 @@ def test_a_later_save_is_told_what_changed_instead_of_overwriting(client, merton
     section = first_section(assessment)
     gate = section.questions.all()[0]
     page = client.get(section_url(assessment, section.slug))
-    seen_at = page.context["form"]["seen_at"].value().isoformat()
+    seen_at = page.context["form"]["seen_at"].value()
 
     colleague = Client()
     colleague.force_login(factories.user("colleague", council=merton))
     answers = complete_answers(AnswerSheet(assessment), section)
     answers[gate.key] = "no"
     colleague_page = colleague.get(section_url(assessment, section.slug))
-    colleague.post(section_url(assessment, section.slug), post_data(section, answers, seen_at=colleague_page.context["form"]["seen_at"].value().isoformat()))
+    colleague.post(section_url(assessment, section.slug), post_data(section, answers, seen_at=colleague_page.context["form"]["seen_at"].value()))
     assert AnswerSheet(assessment).values[gate.key] == "no"
 
     mine = complete_answers(AnswerSheet(assessment), section)
@@ -377,6 +379,44 @@ def test_a_later_save_is_told_what_changed_instead_of_overwriting(client, merton
     refreshed = response.context["form"]["seen_at"].value()
     client.post(section_url(assessment, section.slug), post_data(section, mine, seen_at=refreshed))
     assert AnswerSheet(assessment).values[gate.key] == "yes"
+
+
+def test_a_save_stamped_before_the_page_was_opened_but_committed_after_is_not_overwritten(client, merton, assessment):
+    """A colleague's save is stamped as it begins and committed a moment later: a page opened in
+    between shows the old answers though it was opened after the stamp, and saving it must still
+    be told of the colleague's answer."""
+    section = first_section(assessment)
+    gate = section.questions.all()[0]
+    before_opening = timezone.now()
+    seen_at = client.get(section_url(assessment, section.slug)).context["form"]["seen_at"].value()
+    colleague = factories.user("colleague", council=merton)
+    # Committed only now, with the stamp its save took a second before the page was opened.
+    Answer.objects.create(assessment=assessment, question=gate, value="no", updated_by=colleague, updated_at=before_opening - timedelta(seconds=1))
+
+    mine = complete_answers(AnswerSheet(assessment), section)
+    mine[gate.key] = "yes"
+    response = client.post(section_url(assessment, section.slug), post_data(section, mine, seen_at=seen_at))
+    assert response.status_code == 200
+    assert [(c.question.key, c.theirs, c.changed_by) for c in response.context["conflicts"]] == [(gate.key, "no", "Colleague Tester")]
+    assert AnswerSheet(assessment).values == {gate.key: "no"}
+
+
+def test_a_save_is_stamped_after_the_pages_last_save_though_this_servers_clock_is_behind(client, merton, officer, assessment):
+    """Saves of a page take its lock in turn, so each is stamped after the one before, whatever
+    the clock of the server making it says; a page opened after either then sees both."""
+    section = first_section(assessment)
+    gate = section.questions.all()[0]
+    colleague = factories.user("colleague", council=merton)
+    ahead = timezone.now() + timedelta(hours=1)  # saved by a server whose clock runs an hour fast
+    Answer.objects.create(assessment=assessment, question=gate, value="no", updated_by=colleague, updated_at=ahead)
+    page = client.get(section_url(assessment, section.slug))
+    assert page.context["form"]["seen_at"].value() == ahead.isoformat()  # in UTC, to the microsecond
+
+    mine = complete_answers(AnswerSheet(assessment), section)
+    mine[gate.key] = "yes"
+    assert client.post(section_url(assessment, section.slug), post_data(section, mine, seen_at=ahead.isoformat())).status_code == 302
+    assert Answer.objects.get(question=gate).updated_at == ahead + timedelta(microseconds=1)
+    assert client.get(section_url(assessment, section.slug)).context["form"]["seen_at"].value() == (ahead + timedelta(microseconds=1)).isoformat()
 
 
 def test_same_answer_from_two_officers_is_not_a_conflict(client, merton, assessment):

@@ -5,7 +5,7 @@ half-saved and any officer of the council sees the same draft on any device.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -15,6 +15,10 @@ from simple_history.utils import bulk_create_with_history
 
 from toolkit import conditions, questionnaires, steps
 from toolkit.models import Answer, Assessment, PrivateNote, Question, Section
+
+
+# What a page read with nothing saved on it has seen: earlier than any save.
+NOTHING_SEEN = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @dataclass
@@ -216,6 +220,16 @@ class AnswerSheet:
     def is_complete(self) -> bool:
         return not any(self.missing_in(s) for s in self.visible_sections())
 
+    def seen_stamp(self, section) -> datetime:
+        """The latest save of the section among those read here: the page remembers it, and its
+        saving then finds whatever was saved after it. Not the time the page was opened: a save
+        stamped just before that but committed just after would not be seen, yet look older."""
+        if section.slug in self.pages:
+            return self.pages[section.slug].seen_stamp() or NOTHING_SEEN
+        ids = [q.id for q in section.questions.all()]
+        times = [self.rows[i].updated_at for i in ids if i in self.rows] + [self.notes[i].updated_at for i in ids if i in self.notes]
+        return max(times, default=NOTHING_SEEN)
+
     def last_changed(self, section):
         """The row of the section changed last (its ``updated_by`` and ``updated_at``), or None."""
         if section.slug in self.pages:
@@ -292,6 +306,13 @@ def find_conflicts(
     return conflicts
 
 
+def stamp_after(latest: datetime) -> datetime:
+    """The time a save is stamped with: now, or just after the page's latest save if that looks
+    later. Saves of a page hold the lock one after another, so their stamps then only ever rise,
+    even when app servers' clocks differ."""
+    return max(timezone.now(), latest + timedelta(microseconds=1))
+
+
 def _lock(sheet: AnswerSheet, section) -> Assessment:
     """Lock the assessment for the rest of the transaction, so saves of it happen one after the
     other, and read the page's saved answers again: a save that waited for the lock must see what
@@ -319,7 +340,7 @@ def save_section(
     conflicts = find_conflicts(sheet, section, values, seen_at, user, comments=comments, notes=notes)
     if conflicts:
         raise ChangedMeanwhile(conflicts)
-    now = timezone.now()
+    now = stamp_after(sheet.seen_stamp(section))
     changed = 0
     for question in section.questions.all():
         if question.key not in values:
@@ -360,7 +381,7 @@ def save_page(sheet: AnswerSheet, section, page, form, user, seen_at=None) -> No
     theirs = page.changed_since(seen_at, user)
     if theirs:
         raise ChangedMeanwhile(theirs)
-    now = timezone.now()
+    now = stamp_after(sheet.seen_stamp(section))
     page.save(form, user, now)
     if section.slug not in assessment.sections_saved:
         assessment.sections_saved.append(section.slug)

@@ -3,8 +3,9 @@
 Each answer field carries its question (``field.question``), so saving needs no second lookup.
 """
 
+from datetime import UTC, datetime
+
 from django import forms
-from django.utils import timezone
 from django.utils.html import escape
 
 from toolkit import govuk
@@ -168,6 +169,19 @@ def private_note_field(question: Question, owner) -> forms.Field:
     return field
 
 
+class SeenField(forms.DateTimeField):
+    """A page's latest save as read when it was opened (AnswerSheet.seen_stamp), carried in a
+    hidden field to the save. Written in UTC to the microsecond: in local time, an hour of the
+    autumn clock change would be ambiguous, and an answer saved a moment later could look the same."""
+
+    widget = forms.HiddenInput
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime):
+            return value.astimezone(UTC).isoformat()
+        return value
+
+
 class SectionForm(forms.Form):
     """One wizard page: the section's visible questions, each with an optional comment and,
     where the step keeps them (the joint assessment), an optional note private to the council.
@@ -177,7 +191,7 @@ class SectionForm(forms.Form):
     offered for them came from, which the question's hint then says.
     """
 
-    seen_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+    seen_at = SeenField(required=False)
     bound_field_class = KeptBoundField  # a page shown again renders its unchanged fields once
 
     def __init__(self, *args, section, visible, partial=False, notes_for=None, suggested=None, **kwargs):
@@ -210,8 +224,6 @@ class SectionForm(forms.Form):
                 self.fields[comment_name(question)].help_text = "Partner councils see comments once you submit."
                 self.fields[note_name(question)] = private_note_field(question, notes_for)
             self.questions.append(question)
-        if not self.is_bound:
-            self.initial.setdefault("seen_at", timezone.now())
 
     def answer_fields(self):
         """(question, answer field, comment field, private note field or None), in order."""

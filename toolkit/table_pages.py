@@ -21,6 +21,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.forms import formset_factory
 
+from toolkit.forms import SeenField
+
 
 ADD = "add"
 MAX_ROWS = 100  # more rows than any business case needs, and a bound on what a post may ask for
@@ -72,6 +74,14 @@ class TablePage:
     def last_changed(self):
         rows = [r for r in self.rows() if getattr(r, "updated_at", None)]
         return max(rows, key=lambda r: r.updated_at) if rows else None
+
+    def seen_stamp(self):
+        """The page's latest save as read here (its own record, else its newest row), or None."""
+        times = [r.updated_at for r in self.rows() if getattr(r, "updated_at", None)]
+        last = self.assessment.pages_saved.get(self.section.slug)
+        if last:
+            times.append(datetime.fromisoformat(last["at"]))
+        return max(times, default=None)
 
     def changed_since(self, seen_at, user) -> list:
         """Someone else's saves of the page after ``seen_at`` (each with ``updated_by`` and
@@ -152,9 +162,9 @@ class RowForm(forms.Form):
 
 
 class SeenForm(forms.Form):
-    """When the person opened the page, to tell them of anyone else's changes since."""
+    """The page's latest save when the person opened it, to tell them of anyone else's since."""
 
-    seen_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+    seen_at = SeenField(required=False)
 
 
 class PageForm:
@@ -164,12 +174,11 @@ class PageForm:
     """
 
     def __init__(self, parts: dict, *, data=None, prefix="page", check=None):
-        from django.utils import timezone
-
         self.parts = parts
         self.prefix = prefix
         self.check = check  # check(parts): what only the page as a whole can tell, by add_error
-        self.seen = SeenForm(data=data, prefix=prefix, initial={"seen_at": timezone.now()})
+        # The wizard gives the page's latest save as read (AnswerSheet.seen_stamp) when it shows it.
+        self.seen = SeenForm(data=data, prefix=prefix)
 
     def __getitem__(self, name):
         return self.parts[name]

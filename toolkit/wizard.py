@@ -128,9 +128,12 @@ class AssessmentWizard(NamedUrlWizardView):
 
     def get_form(self, step=None, data=None, files=None):
         step = step or self.steps.current
-        page = self.sheet.page(self.sheet.section(step))
+        section = self.sheet.section(step)
+        page = self.sheet.page(section)
         if page is not None:
-            return page.form(data=data, prefix=self.get_form_prefix(step, None))
+            form = page.form(data=data, prefix=self.get_form_prefix(step, None))
+            form.seen.initial["seen_at"] = self.sheet.seen_stamp(section)
+            return form
         return super().get_form(step, data, files)
 
     def get_form_kwargs(self, step=None):
@@ -143,7 +146,7 @@ class AssessmentWizard(NamedUrlWizardView):
         }
 
     def get_form_initial(self, step):
-        initial = {}
+        initial = {"seen_at": self.sheet.seen_stamp(self.sheet.section(step))}
         for question in self.sheet.section(step).questions.all():
             row = self.sheet.answer(question)
             if row is not None:

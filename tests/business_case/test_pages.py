@@ -4,7 +4,7 @@ lost or saved, the financial pages' checks, starting values from the partners' j
 assessments, and no silent overwrite. Expected messages are written out by hand from the issue."""
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -386,6 +386,24 @@ def test_a_later_save_is_shown_the_other_officers_rows_and_saves_nothing_until_s
     assert again.status_code == 302
     assert stored(case, "options") == [stored_b]
     assert CaseOption.objects.get(assessment=case).updated_by == partner_officer
+
+
+def test_a_page_of_rows_saved_by_someone_else_just_before_it_was_opened_but_committed_after_is_not_overwritten(signed_in, case, partner_officer):
+    """Their save is stamped as it begins and committed a moment later, after this page read the
+    rows: saving the page must still be told of their row."""
+    url = section_url(case, "options")
+    (a, stored_a), (b, stored_b), _ = KINDS["options"]["rows"]
+    before_opening = timezone.now()
+    opened = form_data(signed_in.get(url), action="continue")
+    CaseOption.objects.create(
+        assessment=case, position=1, kind="other", name="One shared service", description="Merton hosts it.", preferred=True,
+        updated_by=partner_officer, updated_at=before_opening - timedelta(seconds=1),
+    )
+
+    response = signed_in.post(url, {**opened, **rows_post("options", [b])})
+    assert response.status_code == 200
+    assert "Someone else changed this page while you were working on it. Nothing has been saved yet." in response.content.decode()
+    assert stored(case, "options") == [stored_a]
 
 
 def test_a_later_save_is_warned_of_a_row_someone_else_removed(signed_in, case, officer, partner_officer):

@@ -117,7 +117,7 @@ def test_clearing_a_private_note_removes_it_and_a_page_without_the_box_keeps_it(
 def test_a_later_save_is_told_of_a_colleagues_private_note_instead_of_deleting_it(client, joint, merton):
     section = AnswerSheet(joint).section("gate-questions")
     gate = section.questions.all()[0]
-    seen_at = client.get(section_url(joint, "gate-questions")).context["form"]["seen_at"].value().isoformat()
+    seen_at = client.get(section_url(joint, "gate-questions")).context["form"]["seen_at"].value()
     colleague = Client()
     colleague.force_login(factories.user("colleague", council=merton))
     data = post_data(section, {"gate": "yes"}, action="later")

@@ -1,5 +1,5 @@
 from django.core.management import BaseCommand, call_command
-from django.db import connection, transaction
+from django.db import transaction
 
 from toolkit import backup
 
