@@ -36,3 +36,10 @@ def test_a_signed_in_browser_asking_leaves_its_session_alone(client, officer):
 
 def test_only_get_and_head(client):
     assert [client.head("/healthz").status_code, client.post("/healthz").status_code] == [200, 405]
+
+
+def test_answered_for_the_addresses_in_allowed_hosts_only(client, settings):
+    # A load balancer asking each server by its own address needs that address in ALLOWED_HOSTS.
+    settings.ALLOWED_HOSTS = ["toolkit.example.org", "10.0.1.5"]
+    asked = {host: client.get("/healthz", HTTP_HOST=host).status_code for host in ("toolkit.example.org", "10.0.1.5", "10.0.1.6")}
+    assert asked == {"toolkit.example.org": 200, "10.0.1.5": 200, "10.0.1.6": 400}

@@ -40,7 +40,10 @@ def test_the_privacy_page_says_what_is_kept_and_for_how_long(settings):
         "the service, and is then deleted within a day."
     )
     assert found["Server logs"].endswith("Kept for 14 days to look into problems.")
-    assert "the history of private notes is shown only to your council" in found["History of changes"]
+    assert found["History of changes"].endswith(
+        "on this site, the history of private notes is shown only to your council. The service's administrators can read "
+        "every change, private notes included, in the audit trail, and can change none of them."
+    )
 
 
 def test_prune_records_deletes_ended_sessions_and_old_sign_in_records(settings):

@@ -21,8 +21,8 @@ The rules, per step:
   declined, removed or gone sees nothing of the partnership's work.
 - Design (the partnership's business case): members of the partnership's councils view, edit,
   submit and export.
-- Administrators (staff) view everything and may export; they change a council's answers only
-  through Django admin, where the change is recorded.
+- Administrators (staff) view everything and may export. They change no council's answers: answers,
+  private notes and sign-offs are read-only in Django admin too (toolkit/admin.py, ReadOnlyAdmin).
 
 Programme-manager actions check the membership role: running a partnership (inviting and
 removing councils) is for the lead council's programme managers; answering an invitation is

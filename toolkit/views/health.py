@@ -1,7 +1,7 @@
 """``/healthz``: for a load balancer's health check. 200 "ok" when the database answers a query,
 503 "unavailable" when it does not. Open to all without signing in, and it says nothing else (no
-versions, no reason) nor touches the session: it reads neither the user nor the session, so no
-session is loaded, made or saved, and no cookie is sent."""
+versions, no reason). It reads neither the user nor the session, so a request without a session
+cookie (as a load balancer's are) has none loaded, made or saved, and is sent no cookie."""
 
 import logging
 
