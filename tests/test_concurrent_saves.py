@@ -21,8 +21,8 @@ from django.test import Client
 from tests import factories
 from tests.business_case.conftest import form_data
 from tests.wizard_helpers import complete_answers, field_name, post_data, section_url
-from toolkit import wizard
-from toolkit.answers import AnswerSheet, start_assessment
+from toolkit import answers, wizard
+from toolkit.answers import AnswerSheet, save_section, start_assessment
 from toolkit.models import Answer, Assessment, CaseOption, Questionnaire
 
 pytestmark = [
@@ -207,3 +207,58 @@ def options_post(opened, rows):
     for index, (kind, name) in enumerate(rows):
         data.update({f"options-rows-{index}-kind": kind, f"options-rows-{index}-name": name, f"options-rows-{index}-description": ""})
     return data
+
+
+def on_another_connection(work):
+    """Run ``work`` in a thread of its own, so on its own database connection, and wait for it."""
+    failures = []
+
+    def run():
+        try:
+            work()
+        except BaseException as error:  # reported below: an exception in a thread would be lost
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(WAIT)
+    assert not thread.is_alive() and not failures, failures
+
+
+def test_a_page_read_while_a_colleagues_save_commits_does_not_overwrite_it(transactional_db, monkeypatch):
+    """The colleague's save of an answer and a private note commits after the page has read the
+    answers and before it reads the notes. Read from one snapshot, the page shows neither, and
+    saving it is told of their answer; read table by table, it showed their note, took their
+    stamp as seen, and overwrote their answer unwarned."""
+    load("10_self_assessment.json", "20_joint_assessment.json")
+    merton, sutton = factories.council("merton"), factories.council("sutton")
+    partnership = factories.partnership("legal", lead=merton, members=[merton, sutton])
+    amy, ben = factories.user("amy", council=merton), factories.user("ben", council=merton)
+    joint = start_assessment(Questionnaire.objects.get(step="joint", status="published"), amy, council=merton, partnership=partnership)
+    section = AnswerSheet(joint).section("expectations")
+    read_on, once = answers.spec_for, []
+
+    def ben_saves_between_the_reads(question):
+        # AnswerSheet reads the answers, makes each question's spec, then reads the notes.
+        if not once:
+            once.append(True)
+            on_another_connection(lambda: save_section(
+                AnswerSheet(Assessment.objects.get(pk=joint.pk), private=True), section,
+                {"joint-aims": "Ben's aims"}, {"joint-aims": ""}, ben, notes={"joint-aims": "Ben's note"},
+            ))
+        return read_on(question)
+
+    monkeypatch.setattr(answers, "spec_for", ben_saves_between_the_reads)
+    client = signed_in(amy)
+    page = client.get(section_url(joint, "expectations"))
+    monkeypatch.setattr(answers, "spec_for", read_on)
+
+    response = client.post(
+        section_url(joint, "expectations"), post_data(section, {"joint-aims": "Amy's aims"}, action="later", seen_at=page.context["form"]["seen_at"].value())
+    )
+    assert response.status_code == 200
+    assert [(c.question.key, c.theirs, c.what) for c in response.context["conflicts"]] == [("joint-aims", "Ben's aims", "answer")]
+    assert list(Answer.objects.filter(assessment=joint).values_list("value", "updated_by__username")) == [("Ben's aims", "ben")]
+    assert once and (page.context["form"]["answer_joint-aims"].value(), page.context["form"]["private_joint-aims"].value()) == (None, None)

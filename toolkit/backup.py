@@ -19,7 +19,7 @@ from django.apps import apps
 from django.db import connection
 
 # App labels and model labels (lower case) left out, as the module's docstring explains.
-LEFT_OUT = {"contenttypes", "auth.permission", "toolkit.contentversion", "sessions", "django_tasks_db", "axes"}
+LEFT_OUT = {"contenttypes", "auth.permission", "toolkit.contentversion", "sessions", "django_tasks_database", "axes"}
 
 
 def models_kept() -> list:
@@ -30,17 +30,6 @@ def models_kept() -> list:
         if model._meta.app_label not in LEFT_OUT and model._meta.label_lower not in LEFT_OUT and model._meta.managed
         and not model._meta.proxy
     ]
-
-
-def read_at_one_moment():
-    """Make the transaction just begun read every table as it was at one moment, so a backup taken
-    while the service is in use restores: without it, PostgreSQL reads each table as it is when
-    that table is read, and an answer saved meanwhile could be written without its assessment.
-    (SQLite's transaction already reads one state of the file throughout.) Inside a transaction
-    that has already read something, as in tests, PostgreSQL cannot change it: left as it is."""
-    if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
-        with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
 def labels() -> list:

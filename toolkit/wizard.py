@@ -27,7 +27,7 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from toolkit import access, conditions
+from toolkit import access, conditions, snapshot
 from toolkit.steps import get as step_kind
 from toolkit.answers import AnswerSheet, AssessmentClosed, ChangedMeanwhile, Suggestion, carry_value, save_page, save_section
 from toolkit.forms import SectionForm, answer_name, comment_name, note_name
@@ -81,6 +81,15 @@ class AssessmentWizard(NamedUrlWizardView):
         return cls.as_view([("section", SectionForm)], url_name="toolkit:assessment-section", done_step_name=DONE_STEP)
 
     def dispatch(self, request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            # The page's answers, notes or rows, and its record of saves, all read at one moment:
+            # the latest save it shows (seen_at) then covers everything it shows, and any save not
+            # in it is stamped later, so saving the page is told of it (toolkit/answers.py).
+            with snapshot.one_moment():  # not read-only: a cache kept in the database may be written
+                return self.read_and_dispatch(request, *args, **kwargs)
+        return self.read_and_dispatch(request, *args, **kwargs)
+
+    def read_and_dispatch(self, request, *args, **kwargs):
         # Read-only viewers (partners of a submitted joint assessment, administrators) get 403.
         self.assessment, self.rights = access.get_assessment(request.user, kwargs["pk"], "edit")
         if self.assessment.is_submitted:
@@ -191,7 +200,7 @@ class AssessmentWizard(NamedUrlWizardView):
         except ChangedMeanwhile as changed:
             # Show what changed and keep what this person typed; saving again keeps theirs.
             data = self.request.POST.copy()
-            data[f"{form.prefix}-seen_at"] = max(c.changed_at for c in changed.conflicts).isoformat()
+            data[f"{form.prefix}-seen_at"] = self.sheet.seen_stamp(section).isoformat()  # as read under the lock
             return self.render(self.get_form(data=data), conflicts=changed.conflicts)
         return self.after_save(step)
 
@@ -215,7 +224,7 @@ class AssessmentWizard(NamedUrlWizardView):
             return self.closed()
         except ChangedMeanwhile as changed:
             data = self.request.POST.copy()
-            data[f"{prefix}-seen_at"] = max(r.updated_at for r in changed.conflicts).isoformat()
+            data[f"{prefix}-seen_at"] = self.sheet.seen_stamp(section).isoformat()  # as read under the lock
             return self.render(
                 page.form(data=data, prefix=prefix).quiet(), page_conflicts=changed.conflicts, saved_appendix=page.appendix()
             )

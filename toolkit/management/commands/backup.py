@@ -1,7 +1,5 @@
 from django.core.management import BaseCommand, call_command
-from django.db import transaction
-
-from toolkit import backup
+from toolkit import backup, snapshot
 
 
 class Command(BaseCommand):
@@ -15,10 +13,11 @@ class Command(BaseCommand):
         parser.add_argument("output", help="The file to write, e.g. backup-2026-05-01.json.gz")
 
     def handle(self, *args, output, **options):
-        # Natural keys for content types and permissions, which migrate makes anew in the database
-        # restored into (their ids there may differ); every other row keeps its id.
-        with transaction.atomic():
-            backup.read_at_one_moment()
+        # Every table as it was when the backup began, so a change saved meanwhile is wholly in
+        # it or not at all: an answer is never written without its assessment. Natural keys for
+        # content types and permissions, which migrate makes anew in the database restored into
+        # (their ids there may differ); every other row keeps its id.
+        with snapshot.one_moment(read_only=True):
             call_command("dumpdata", *backup.labels(), natural_foreign=True, output=output, verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Backed up {len(backup.labels())} kinds of record to {output}."))
