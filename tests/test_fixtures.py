@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models as db_models
 from django.db.models import F
 
-from toolkit.business_case import delivery
+from toolkit.business_case import delivery, delivery_models
 from toolkit.models import (
     CaseStudy,
     Council,
@@ -228,7 +228,7 @@ def test_design_asks_every_answer_the_delivery_model_recommendation_reads():
     assert "design-delivery-model-reasons" in page
     assert questions["design-pace"].section.slug == "pace"
     chosen = [o.value for o in questions["design-delivery-model"].options.all()]
-    assert chosen == [delivery.DESIGN_ANSWERS[model.key] for model in delivery.MODELS]
+    assert chosen == [delivery_models.DESIGN_ANSWERS[model.key] for model in delivery_models.MODELS]
 
 
 def test_the_business_case_scope_offers_the_joint_assessments_services_in_scope():

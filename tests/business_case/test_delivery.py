@@ -10,21 +10,18 @@ import pytest
 from toolkit.business_case.delivery import (
     BIG_BANG,
     CONTROLS,
-    DESIGN_ANSWERS,
     EACH_COUNCIL,
     EMPLOYERS,
     EQUAL,
     LEAD,
-    MODELS,
     NEW_BODY,
     ONE_COUNCIL,
     ORGANIC,
     PACES,
-    LegalBasis,
     Situation,
-    model,
     recommend,
 )
+from toolkit.business_case.delivery_models import DESIGN_ANSWERS, MODELS, LegalBasis, model
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SEED_FILES = {

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from toolkit import charts
 from toolkit.answers import AnswerSheet
-from toolkit.business_case import delivery, signoff
+from toolkit.business_case import delivery, delivery_models, signoff
 from toolkit.business_case.finance_pages import model_of, year_label
 from toolkit.business_case.pages import load
 from toolkit.models import Assessment, CaseStudy, GateItem
@@ -70,7 +70,7 @@ def recommendation(values, partners) -> list:
     suggestions = delivery.recommend(situation_of(values, partners))
     slugs = {slug for s in suggestions for slug in s.model.case_studies}
     studies = {c.slug: c for c in CaseStudy.objects.filter(slug__in=slugs)}
-    chosen = delivery.DESIGN_ANSWERS
+    chosen = delivery_models.DESIGN_ANSWERS
     return [
         {
             "suggestion": s,
