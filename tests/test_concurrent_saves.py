@@ -262,3 +262,40 @@ def test_a_page_read_while_a_colleagues_save_commits_does_not_overwrite_it(trans
     assert [(c.question.key, c.theirs, c.what) for c in response.context["conflicts"]] == [("joint-aims", "Ben's aims", "answer")]
     assert list(Answer.objects.filter(assessment=joint).values_list("value", "updated_by__username")) == [("Ben's aims", "ben")]
     assert once and (page.context["form"]["answer_joint-aims"].value(), page.context["form"]["private_joint-aims"].value()) == (None, None)
+
+
+def test_a_page_of_rows_read_while_a_colleagues_save_commits_does_not_delete_their_rows(transactional_db, monkeypatch):
+    """The same for the savings page, whose savings and income are read one after the other: the
+    colleague's saving and income commit between the two reads."""
+    from toolkit.business_case import pages as case_pages
+    from toolkit.models import SavingEstimate
+
+    load("10_self_assessment.json", "20_joint_assessment.json", "30_design.json")
+    merton, sutton = factories.council("merton"), factories.council("sutton")
+    partnership = factories.partnership("legal", lead=merton, members=[merton, sutton])
+    amy, ben = factories.user("amy", council=merton), factories.user("ben", council=sutton)
+    case = Assessment.objects.create(questionnaire=Questionnaire.objects.get(step="design", status="published"), partnership=partnership, started_by=amy)
+    url = section_url(case, "savings")
+    bens = signed_in(ben)
+    bens_page = form_data(bens.get(url), action="continue", **{"savings-year-1-staff": "7,000", "savings-year-1-income": "500"})
+    income, once = case_pages.IncomeEstimate, []
+
+    class BenSavesBetweenTheReads:
+        @property
+        def objects(self):
+            if not once:
+                once.append(True)
+                on_another_connection(lambda: bens.post(url, bens_page))
+            return income.objects
+
+    monkeypatch.setattr(case_pages, "IncomeEstimate", BenSavesBetweenTheReads())
+    amys = signed_in(amy)
+    page = amys.get(url)
+    monkeypatch.setattr(case_pages, "IncomeEstimate", income)
+
+    response = amys.post(url, form_data(page, action="continue", **{"savings-year-2-staff": "1,000"}))
+    assert once and response.status_code == 200
+    assert "Someone else changed this page while you were working on it. Nothing has been saved yet." in response.content.decode()
+    assert list(SavingEstimate.objects.filter(assessment=case).values_list("year", "source", "amount", "updated_by__username")) == [(1, "staff", 7000, "ben")]
+    shown = form_data(page)
+    assert (shown.get("savings-year-1-staff"), shown.get("savings-year-1-income")) == ("", "")  # neither, read at one moment
