@@ -52,11 +52,12 @@ The rules:
   up to 100%, a missing population or baseline cost when shares follow it, and no partners.
 """
 
-import math
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
 from fractions import Fraction
 from itertools import accumulate
+
+from toolkit.business_case import pence
 
 GREEN_BOOK_RATE = Decimal("0.035")  # HM Treasury Green Book, years 0 to 30
 MIN_YEARS, MAX_YEARS = 1, 10
@@ -220,7 +221,7 @@ def split(total: Decimal, weights) -> list[Decimal]:
         raise ModelError("There is no partner to share the figure between.")
     if any(weight < 0 for weight in weights):
         raise ModelError("A partner's weight in a split cannot be negative.")
-    return [_money(pennies) for pennies in _split_pennies(_pennies(total), weights)]
+    return [pence.to_pounds(share) for share in pence.split(pence.from_pounds(total), weights)]
 
 
 def weights(inputs: Inputs, method: str, of: str = SAVINGS) -> list[Decimal]:
@@ -317,22 +318,22 @@ def model(inputs: Inputs) -> Model:
             sum((Fraction(amount) for (_, y), amount in figures.items() if y == year), Fraction(0)) for year in years
         ]
 
-    savings = [_pennies(amount) for amount in by_year(inputs.savings)]
-    income = [_pennies(inputs.income.get(year, 0)) for year in years]
+    savings = [pence.from_pounds(amount) for amount in by_year(inputs.savings)]
+    income = [pence.from_pounds(inputs.income.get(year, 0)) for year in years]
     before_bias = by_year(inputs.setup_costs)
     uplift = 1 + Fraction(inputs.optimism_bias)
-    setup = [_pennies(amount * uplift) for amount in before_bias]
+    setup = [pence.from_pounds(amount * uplift) for amount in before_bias]
     gross = [saved + earned for saved, earned in zip(savings, income)]
     net = [g - s for g, s in zip(gross, setup)]
 
     rate = 1 + Fraction(inputs.discount_rate)
     factors = [1 / rate**year for year in years]
-    discounted = [_half_up(n * f) for n, f in zip(net, factors)]
+    discounted = [pence.half_up(n * f) for n, f in zip(net, factors)]
 
     setup_weights = weights(inputs, inputs.setup_split, SETUP)
     savings_weights = weights(inputs, inputs.savings_split, SAVINGS)
-    setup_shares = [_split_pennies(s, [Fraction(w) for w in setup_weights]) for s in setup]
-    gross_shares = [_split_pennies(g, [Fraction(w) for w in savings_weights]) for g in gross]
+    setup_shares = [pence.split(s, [Fraction(w) for w in setup_weights]) for s in setup]
+    gross_shares = [pence.split(g, [Fraction(w) for w in savings_weights]) for g in gross]
 
     shares = [  # (name, gross savings, set-up costs) per partner
         (partner.name, [year[index] for year in gross_shares], [year[index] for year in setup_shares])
@@ -340,19 +341,19 @@ def model(inputs: Inputs) -> Model:
     ]
     # Each partner's discounted net saving, rounded so that the partners' add up to the combined.
     discounted_shares = [
-        _largest_remainder([(g[year] - s[year]) * factors[year] for _, g, s in shares], discounted[year])
+        pence.largest_remainder([(g[year] - s[year]) * factors[year] for _, g, s in shares], discounted[year])
         for year in years
     ]
 
     baseline = sum((Fraction(partner.baseline) for partner in inputs.partners), Fraction(0))
     test_year = inputs.threshold_year
-    target = _pennies(baseline * Fraction(inputs.threshold_percent) / 100)
+    target = pence.from_pounds(baseline * Fraction(inputs.threshold_percent) / 100)
     return Model(
         years=tuple(years),
         discount_factors=tuple(_DIGITS.divide(Decimal(f.numerator), Decimal(f.denominator)) for f in factors),
-        savings=_amounts(savings),
-        income=_amounts(income),
-        setup_costs_before_bias=tuple(_money(_pennies(amount)) for amount in before_bias),
+        savings=pence.all_to_pounds(savings),
+        income=pence.all_to_pounds(income),
+        setup_costs_before_bias=tuple(pence.to_pounds(pence.from_pounds(amount)) for amount in before_bias),
         combined=_figures(COMBINED, gross, setup, discounted),
         partners=tuple(
             _figures(name, g, s, [year[index] for year in discounted_shares])
@@ -363,10 +364,10 @@ def model(inputs: Inputs) -> Model:
         threshold=ThresholdTest(
             met=net[test_year] >= target,
             year=test_year,
-            saving=_money(net[test_year]),
-            target=_money(target),
+            saving=pence.to_pounds(net[test_year]),
+            target=pence.to_pounds(target),
             percent=inputs.threshold_percent,
-            baseline=_money(_pennies(baseline)),
+            baseline=pence.to_pounds(pence.from_pounds(baseline)),
         ),
     )
 
@@ -384,7 +385,7 @@ def payback(net_savings) -> Decimal | None:
     if last == len(flows) - 1:
         return None
     turns = last + 1  # the year in which it turns: its net saving is positive
-    return _money(_half_up((turns + -cumulative[last] / flows[turns]) * 100))
+    return pence.to_pounds(pence.half_up((turns + -cumulative[last] / flows[turns]) * 100))
 
 
 # Helpers. Amounts are worked in whole pennies (int) or exact fractions, and become Decimal pounds
@@ -395,54 +396,16 @@ def _figures(name, gross, setup, discounted) -> Figures:
     net = [g - s for g, s in zip(gross, setup)]
     return Figures(
         name=name,
-        gross_savings=_amounts(gross),
-        setup_costs=_amounts(setup),
-        net_savings=_amounts(net),
-        cumulative_net=_amounts(accumulate(net)),
-        discounted_net=_amounts(discounted),
-        cumulative_discounted_net=_amounts(accumulate(discounted)),
-        npv=_money(sum(discounted)),
+        gross_savings=pence.all_to_pounds(gross),
+        setup_costs=pence.all_to_pounds(setup),
+        net_savings=pence.all_to_pounds(net),
+        cumulative_net=pence.all_to_pounds(accumulate(net)),
+        discounted_net=pence.all_to_pounds(discounted),
+        cumulative_discounted_net=pence.all_to_pounds(accumulate(discounted)),
+        npv=pence.to_pounds(sum(discounted)),
         payback=payback(net),
         discounted_payback=payback(discounted),
     )
-
-
-def _half_up(amount) -> int:
-    """The nearest whole number, a half rounded away from zero."""
-    amount = Fraction(amount)
-    whole = math.floor(abs(amount) + Fraction(1, 2))
-    return whole if amount >= 0 else -whole
-
-
-def _pennies(pounds) -> int:
-    return _half_up(Fraction(pounds) * 100)
-
-
-def _money(pennies: int) -> Decimal:
-    return Decimal(pennies).scaleb(-2)
-
-
-def _amounts(pennies) -> tuple:
-    return tuple(_money(p) for p in pennies)
-
-
-def _largest_remainder(exact, total: int) -> list[int]:
-    """Whole numbers adding up to ``total``: each exact value rounded down, then the units left over
-    one each to the largest remainders, the earlier first on a tie. ``total`` must lie between the
-    sum rounded down and that sum plus one per value."""
-    floors = [math.floor(value) for value in exact]
-    order = sorted(range(len(exact)), key=lambda i: (floors[i] - exact[i], i))
-    for i in order[: total - sum(floors)]:
-        floors[i] += 1
-    return floors
-
-
-def _split_pennies(total: int, weights: list) -> list[int]:
-    if not any(weights):
-        weights = [Fraction(1)] * len(weights)
-    whole = sum(weights)
-    shares = _largest_remainder([abs(total) * weight / whole for weight in weights], abs(total))
-    return shares if total >= 0 else [-share for share in shares]
 
 
 def _agreed(partner: Partner, of: str):
