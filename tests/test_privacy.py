@@ -6,7 +6,7 @@ from datetime import timedelta
 from html import unescape
 
 import pytest
-from django.apps import apps
+from axes.models import AccessLog
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
@@ -52,13 +52,9 @@ def test_prune_records_deletes_ended_sessions_and_old_sign_in_records(settings):
     ended["x"], live["x"] = 1, 1
     ended.create(), live.create()
     Session.objects.filter(session_key=ended.session_key).update(expire_date=timezone.now() - timedelta(minutes=1))
-    logs = None
-    if apps.is_installed("axes"):
-        logs = apps.get_model("axes", "AccessLog")
-        old = logs.objects.create(username="a", user_agent="b")
-        logs.objects.create(username="c", user_agent="d")
-        logs.objects.filter(pk=old.pk).update(attempt_time=timezone.now() - timedelta(days=91))
+    old = AccessLog.objects.create(username="a", user_agent="b")
+    AccessLog.objects.create(username="c", user_agent="d")
+    AccessLog.objects.filter(pk=old.pk).update(attempt_time=timezone.now() - timedelta(days=91))
     call_command("prune_records", verbosity=0)
     assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]
-    if logs is not None:
-        assert list(logs.objects.values_list("username", flat=True)) == ["c"]
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["c"]

@@ -99,7 +99,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     there. Posting to it needs the right to change the record itself."""
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST" and not self.has_change_permission(request):
+        if request.method == "POST" and self.revert_disabled(request):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 

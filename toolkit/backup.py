@@ -39,12 +39,12 @@ def labels() -> list:
 def not_empty() -> dict:
     """{model label: rows} for each kept model with rows: a restore goes only into a database with
     none, so nothing in it is silently mixed with or overwritten by the backup."""
-    tables = set(connection.introspection.table_names())
-    missing = [model._meta.db_table for model in models_kept() if model._meta.db_table not in tables]
+    tables, kept = set(connection.introspection.table_names()), models_kept()
+    missing = [model._meta.db_table for model in kept if model._meta.db_table not in tables]
     if missing:
         raise LookupError(f"The database has no table {missing[0]}: run `python manage.py migrate` first.")
     found = {}
-    for model in models_kept():
+    for model in kept:
         count = model._base_manager.count()
         if count:
             found[model._meta.label] = count

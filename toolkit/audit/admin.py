@@ -16,8 +16,13 @@ def describe(record) -> str:
     try:
         return str(record.instance)
     except Exception:  # any missing related row; the id still says which
-        meta = record.instance_type._meta
-        return f"{meta.verbose_name} {getattr(record, meta.pk.attname)}"
+        return by_id(record)
+
+
+def by_id(record) -> str:
+    """The record named by its model and id, which needs no query."""
+    meta = record.instance_type._meta
+    return f"{meta.verbose_name} {getattr(record, meta.pk.attname)}"
 
 
 class TrailAdmin(ReadOnlyAdmin):
@@ -33,8 +38,7 @@ class TrailAdmin(ReadOnlyAdmin):
     # answer's names its question), so they are on the record's page.
     @admin.display(description="Record")
     def record(self, obj):
-        meta = obj.instance_type._meta
-        return f"{meta.verbose_name} {getattr(obj, meta.pk.attname)}"
+        return by_id(obj)
 
     @admin.display(description="As it was")
     def described(self, obj):

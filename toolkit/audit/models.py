@@ -10,7 +10,7 @@ queryset ``update()`` and ``bulk_create`` write none, so the product's own save 
 ``simple_history.utils.bulk_create_with_history`` and ``bulk_update_with_history`` instead.
 """
 
-from simple_history.models import HistoricalRecords
+import simple_history
 
 from toolkit import models as toolkit
 
@@ -28,17 +28,7 @@ AUDITED = [
 ]
 
 
-def track(model):
-    """``simple_history.register`` puts the historical model in the tracked model's app; this
-    puts it in this one (its label, and this module), as the module docstring explains."""
-    records = HistoricalRecords(app="audit")
-    records.manager_name = "history"
-    records.table_name = None
-    records.module = __name__
-    records.cls = model
-    records.add_extra_methods(model)
-    records.finalize(model)
-
-
+# ``app`` puts each historical model in this app (its label, table and migrations), not the
+# tracked model's.
 for _model in AUDITED:
-    track(_model)
+    simple_history.register(_model, app=__package__)

@@ -17,7 +17,8 @@ class Command(BaseCommand):
         # it or not at all: an answer is never written without its assessment. Natural keys for
         # content types and permissions, which migrate makes anew in the database restored into
         # (their ids there may differ); every other row keeps its id.
+        labels = backup.labels()
         with snapshot.one_moment(read_only=True):
-            call_command("dumpdata", *backup.labels(), natural_foreign=True, output=output, verbosity=0)
+            call_command("dumpdata", *labels, natural_foreign=True, output=output, verbosity=0)
         if options["verbosity"]:
-            self.stdout.write(self.style.SUCCESS(f"Backed up {len(backup.labels())} kinds of record to {output}."))
+            self.stdout.write(self.style.SUCCESS(f"Backed up {len(labels)} kinds of record to {output}."))

@@ -32,9 +32,10 @@ class Command(BaseCommand):
             content_cache.bump()
         cache.clear()
         content_cache.forget_here()
-        missing = [e for e in Export.objects.exclude(file="") if not e.file.storage.exists(e.file.name)]
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Restored {file}."))
+            # One look in the file store per export (a request each for a remote one), so only when said.
+            missing = [e for e in Export.objects.exclude(file="") if not e.file.storage.exists(e.file.name)]
             if missing:
                 self.stdout.write(
                     f"{len(missing)} of {Export.objects.count()} exported files are not in the file store: restore it from its backup."
