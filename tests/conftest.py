@@ -41,6 +41,13 @@ def manager(merton):
 
 
 @pytest.fixture
+def signed_in(client, officer):
+    """The test client, signed in as Merton's officer."""
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
 def partner_officer(sutton):
     """An officer of Sutton, Merton's partner when the ``partnership`` fixture is used."""
     return factories.user("partner", council=sutton)

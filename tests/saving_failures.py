@@ -33,6 +33,16 @@ def failing(model, method, on_call):
         yield calls
 
 
+def post_failing(client, url, data, model, method, on_call):
+    """Post ``data`` with ``model.method``'s ``on_call``th write made to fail; the response, as a
+    browser would get it."""
+    client.raise_request_exception = False  # the failure is a response to look at, as in production
+    with failing(model, method, on_call) as calls:
+        response = client.post(url, data)
+    assert len(calls) == on_call, "the save did not get as far as the write made to fail"
+    return response
+
+
 def stored(assessment, *models) -> dict:
     """Every row of ``models`` belonging to the assessment, and the assessment's own row, each
     with every column: what "exactly as before" compares."""

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests import banks, factories
-from tests.saving_failures import SERVER_ERROR, failing, stored
+from tests.saving_failures import SERVER_ERROR, post_failing, stored
 from tests.wizard_helpers import field_name, post_data, section_url
 from toolkit.answers import AnswerSheet
 from toolkit.models import Answer, Assessment, PrivateNote
@@ -61,20 +61,11 @@ def joint(client, officer, merton, partnership, colleague):
 
 def costs_post(assessment, notes=None):
     section = AnswerSheet(assessment).section("costs")
-    answers = {k: (v if k != "costs-review" else None) for k, v in POSTED.items()}
-    data = post_data(section, answers)
+    data = post_data(section, POSTED)
     data[field_name(section, section.questions.get(key="costs-known"), "comment")] = "Costs are not known yet"
     for key, text in (notes or {}).items():
         data[field_name(section, section.questions.get(key=key), "private")] = text
     return data
-
-
-def post_failing(client, assessment, data, model, method, on_call):
-    client.raise_request_exception = False  # the failure is a response to look at, as in production
-    with failing(model, method, on_call) as calls:
-        response = client.post(section_url(assessment, "costs"), data)
-    assert len(calls) == on_call, "the save did not get as far as the write made to fail"
-    return response
 
 
 @pytest.mark.parametrize("model, method, on_call", [
@@ -85,7 +76,7 @@ def post_failing(client, assessment, data, model, method, on_call):
 ], ids=["second-answer", "removing-an-answer", "last-answer", "recording-the-page"])
 def test_a_self_assessment_page_that_fails_half_way_keeps_every_answer_as_it_was(model, method, on_call, client, self_assessment):
     before = stored(self_assessment, Answer, PrivateNote)
-    response = post_failing(client, self_assessment, costs_post(self_assessment), model, method, on_call)
+    response = post_failing(client, section_url(self_assessment, "costs"), costs_post(self_assessment), model, method, on_call)
     assert (response.status_code, SERVER_ERROR in response.content.decode()) == (500, True)
     assert stored(self_assessment, Answer, PrivateNote) == before
 
@@ -108,7 +99,7 @@ NOTES = {"costs-known": "Leader told us in confidence", "costs-budget": "", "cos
 ], ids=["second-answer", "first-note", "removing-a-note", "last-note", "recording-the-page"])
 def test_a_joint_assessment_page_with_private_notes_that_fails_half_way_keeps_everything_as_it_was(model, method, on_call, client, joint):
     before = stored(joint, Answer, PrivateNote)
-    response = post_failing(client, joint, costs_post(joint, NOTES), model, method, on_call)
+    response = post_failing(client, section_url(joint, "costs"), costs_post(joint, NOTES), model, method, on_call)
     assert (response.status_code, SERVER_ERROR in response.content.decode()) == (500, True)
     assert stored(joint, Answer, PrivateNote) == before
 

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 from tests import factories
+from tests.threads import WAIT, at_once, on_another_connection
 from tests.business_case.conftest import form_data
 from tests.wizard_helpers import complete_answers, field_name, post_data, section_url
 from toolkit import answers, wizard
@@ -35,7 +36,6 @@ pytestmark = [
 ]
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-WAIT = 20  # seconds: far more than two requests take, so a stuck request fails the test instead of hanging it
 
 
 def load(*names):
@@ -60,30 +60,6 @@ def both_read_first(monkeypatch):
         monkeypatch.setattr(wizard.AssessmentWizard, "post", post_when_both_have_read)
 
     return hold
-
-
-def at_once(requests: dict) -> dict:
-    """Run each name's request in its own thread, all starting together; name -> response."""
-    start = threading.Barrier(len(requests), timeout=WAIT)
-    responses, failures = {}, []
-
-    def run(name, request):
-        try:
-            start.wait()
-            responses[name] = request()
-        except BaseException as error:  # reported below: an exception in a thread would be lost
-            failures.append((name, error))
-        finally:
-            connections.close_all()  # this thread's connection, so the test database can be dropped
-
-    threads = [threading.Thread(target=run, args=item) for item in requests.items()]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(WAIT * 2)
-    assert not failures, failures
-    assert set(responses) == set(requests), "a request did not finish"
-    return responses
 
 
 def signed_in(user):
@@ -207,24 +183,6 @@ def options_post(opened, rows):
     for index, (kind, name) in enumerate(rows):
         data.update({f"options-rows-{index}-kind": kind, f"options-rows-{index}-name": name, f"options-rows-{index}-description": ""})
     return data
-
-
-def on_another_connection(work):
-    """Run ``work`` in a thread of its own, so on its own database connection, and wait for it."""
-    failures = []
-
-    def run():
-        try:
-            work()
-        except BaseException as error:  # reported below: an exception in a thread would be lost
-            failures.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(WAIT)
-    assert not thread.is_alive() and not failures, failures
 
 
 def test_a_page_read_while_a_colleagues_save_commits_does_not_overwrite_it(transactional_db, monkeypatch):

@@ -59,7 +59,7 @@ def parse(table: str) -> dict:
     return parsed
 
 
-def outcome(response, path) -> str:
+def outcome(response) -> str:
     if response.status_code != 302:
         return str(response.status_code)
     location = response["Location"]
@@ -110,7 +110,7 @@ def attempt(world, path, method, person, data) -> tuple[str, list]:
             response = client.post(path, body) if method == "POST" else client.get(path)
         transaction.set_rollback(True)
     changed = demo.tables_written(queries.captured_queries)
-    return outcome(response, path), changed
+    return outcome(response), changed
 
 
 def render(found: dict) -> str:
@@ -136,8 +136,7 @@ def test_every_address_has_a_table():
     )
     stale = sorted(set(TABLES) - set(addresses))
     assert not stale, f"These tables name addresses that no longer exist: {', '.join(stale)}. Remove them or rename them."
-    for key in ["login", "logout", "password_change", "admin:index"]:
-        assert key in TABLES
+    assert "admin:index" in TABLES  # Django admin's index is left out of ``missing`` with the rest of admin
 
 
 def test_every_table_has_a_row_for_each_person_and_both_methods():

@@ -74,7 +74,7 @@ def test_pages_soon_after_signing_in_do_not_write_the_session(client, officer):
     assert session_row(client).expire_date == expires
 
 
-def test_a_session_in_use_is_kept_alive_every_few_minutes(client, officer, settings):
+def test_a_session_in_use_is_kept_alive_every_few_minutes(client, officer):
     client.force_login(officer)
     before = session_row(client).expire_date
     # As if the last write were longer ago than the refresh interval.

@@ -5,21 +5,15 @@ Only administrators get in."""
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
+from tests.audit import client_for
 from tests.business_case.conftest import fill
 from toolkit import questionnaires
 from toolkit.audit.models import AUDITED
 from toolkit.models import Answer, Assessment, IncomeEstimate, PrivateNote, ProceedDecision, Question, SignOff
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -117,7 +111,7 @@ def test_a_past_version_cannot_be_put_back_over_a_record_admin_only_reads(client
     assert (answer.history.count(), note.history.count()) == (1, 1)
 
 
-def test_a_past_version_of_a_question_is_put_back_only_by_someone_who_may_change_questions(client, admin_user):
+def test_a_past_version_of_a_question_is_put_back_only_by_someone_who_may_change_questions(admin_user):
     from django.contrib.auth.models import Permission
 
     question = Question.objects.filter(kind="long_text").first()

@@ -6,7 +6,7 @@ service's error page."""
 import pytest
 
 from tests.business_case.conftest import form_data
-from tests.saving_failures import SERVER_ERROR, failing, stored
+from tests.saving_failures import SERVER_ERROR, post_failing, stored
 from tests.wizard_helpers import section_url
 from toolkit import models
 
@@ -74,13 +74,6 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def signed_in(client, officer):
-    client.force_login(officer)
-    client.raise_request_exception = False  # the failure is a response to look at, as in production
-    return client
-
-
 @pytest.mark.parametrize("slug, model, method, on_call", CASES)
 def test_a_page_of_rows_that_fails_half_way_keeps_every_row_as_it_was(slug, model, method, on_call, signed_in, complete_case):
     url = section_url(complete_case, slug)
@@ -88,9 +81,7 @@ def test_a_page_of_rows_that_fails_half_way_keeps_every_row_as_it_was(slug, mode
     changed = {**shown, **CHANGES[slug][0](shown)}
     before = stored(complete_case, *EVERY_ROW)
 
-    with failing(model, method, on_call) as calls:
-        response = signed_in.post(url, changed)
-    assert len(calls) == on_call, "the save did not get as far as the write made to fail"
+    response = post_failing(signed_in, url, changed, model, method, on_call)
     assert (response.status_code, SERVER_ERROR in response.content.decode()) == (500, True)
     assert stored(complete_case, *EVERY_ROW) == before
 

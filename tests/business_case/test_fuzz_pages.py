@@ -124,9 +124,9 @@ def test_every_page_of_rows_takes_any_post(client, officer, complete_case):
         with rolled_back():
             no_server_error(client.post(section_url(complete_case, slug), data))
             assert problems(complete_case) == []
+            assert models.Assessment.objects.get(pk=complete_case.pk).status == "in_progress"  # a page post never submits
 
     post()
-    assert models.Assessment.objects.get(pk=complete_case.pk).status == "in_progress"
 
 
 def test_the_sign_off_form_takes_any_post(client, manager, merton, ready_case):

@@ -85,12 +85,6 @@ def stored(case, kind):
     return [tuple(getattr(row, f) for f in spec["fields"]) for row in spec["model"].objects.filter(assessment=case).order_by("position")]
 
 
-@pytest.fixture
-def signed_in(client, officer):
-    client.force_login(officer)
-    return client
-
-
 @pytest.mark.parametrize("kind", KINDS)
 def test_add_another_keeps_what_was_typed_shows_an_empty_row_and_saves_nothing(kind, signed_in, case):
     first = KINDS[kind]["rows"][0][0]

@@ -4,8 +4,6 @@ of partners: the same with 2 partners as with 8."""
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.queries import page_queries
 from django.urls import reverse

@@ -2,8 +2,6 @@
 questions."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.queries import page_queries
 

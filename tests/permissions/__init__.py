@@ -19,6 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
+def nothing(world, obj) -> dict:
+    return {}
+
+
 @dataclass(frozen=True)
 class Address:
     """How to fill in an address for an object (``kwargs(world, obj)``), what to POST to it
@@ -26,8 +30,4 @@ class Address:
 
     kwargs: Callable
     table: str
-    data: Callable = lambda world, obj: {}
-
-
-def nothing(world, obj) -> dict:
-    return {}
+    data: Callable = nothing

@@ -17,9 +17,6 @@ from tests.permissions.site import MERTONS_PAGE
 from tests.wizard_helpers import complete_answers, post_data
 from toolkit.answers import AnswerSheet
 
-ASSESSMENTS = ["self", "joint", "design", "partner-self"]
-
-
 def assessment(world, obj):
     return {"pk": world.assessments[obj].pk}
 

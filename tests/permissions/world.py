@@ -34,7 +34,6 @@ class World:
     users: dict
     councils: dict
     legal: Partnership  # South London Legal: Merton leads; Sutton, Kingston and Richmond are members
-    staffordshire: Partnership  # Stafford and Cannock Chase: neither Merton nor Sutton is in it
     assessments: dict  # "self", "joint", "design", "partner-self"
     question: Question
     invitation_to_merton: Invitation  # pending, from the Staffordshire partnership
@@ -61,7 +60,6 @@ def build() -> World:
         users=users,
         councils=councils,
         legal=legal,
-        staffordshire=staffordshire,
         assessments=assessments,
         question=Question.objects.filter(section__questionnaire=assessments["self"].questionnaire).order_by("pk").first(),
         invitation_to_merton=Invitation.objects.create(
