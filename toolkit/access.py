@@ -41,7 +41,7 @@ that report; an export pack's for the programme manager who asked for it (and ad
 readiness summaries of several councils, asked for in Django admin, for administrators.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -77,6 +77,7 @@ class Rights:
     submit: bool = False
     export: bool = False
     private: bool = False  # read and write the answering council's private notes
+    history: bool = False  # read the assessment's history of changes (may_see_history)
 
 
 NONE = Rights()
@@ -86,7 +87,7 @@ ADMIN = Rights(view=True, export=True)
 
 def union(*rights: Rights) -> Rights:
     """The rights of someone with several standings (say, an administrator who is also a member)."""
-    return Rights(*(any(getattr(r, name) for r in rights) for name in ("view", "edit", "submit", "export", "private")))
+    return Rights(*(any(getattr(r, name) for r in rights) for name in ("view", "edit", "submit", "export", "private", "history")))
 
 
 # --- The rules (pure) ------------------------------------------------------------------------
@@ -184,12 +185,15 @@ def standing(user) -> Standing:
     return cached
 
 
+REFUSED = {"history": "Only the programme managers of the council that answers it can read its history."}
+
+
 def require(rights, action: str):
     """404 without the right to view; 403 without the right to do ``action``."""
     if not rights.view:
         raise Http404("Not found.")
     if action != "view" and not getattr(rights, action):
-        raise PermissionDenied("You may look at this but not change it.")
+        raise PermissionDenied(REFUSED.get(action, "You may look at this but not change it."))
 
 
 def partner_ids(partnership_id) -> set:
@@ -198,26 +202,13 @@ def partner_ids(partnership_id) -> set:
     return set(PartnershipMember.objects.filter(partnership_id=partnership_id).values_list("council_id", flat=True))
 
 
-def members_of(assessment: Assessment) -> set:
-    """The ids of the assessment's partnership's member councils, read once per assessment object
-    (its rights and its history link both need them)."""
-    if getattr(assessment, "_partner_ids", None) is None:
-        assessment._partner_ids = partner_ids(assessment.partnership_id)
-    return assessment._partner_ids
-
-
 def rights_for_assessment(user, assessment: Assessment) -> Rights:
-    return assessment_rights(
-        standing(user),
-        step=assessment.step_id,
-        council_id=assessment.council_id,
-        partner_ids=members_of(assessment),
-        submitted=assessment.is_submitted,
+    who, members = standing(user), partner_ids(assessment.partnership_id)
+    rights = assessment_rights(
+        who, step=assessment.step_id, council_id=assessment.council_id, partner_ids=members, submitted=assessment.is_submitted
     )
-
-
-def history_allowed(user, assessment: Assessment) -> bool:
-    return may_see_history(standing(user), step=assessment.step_id, council_id=assessment.council_id, partner_ids=members_of(assessment))
+    history = may_see_history(who, step=assessment.step_id, council_id=assessment.council_id, partner_ids=members)
+    return replace(rights, history=rights.view and history)
 
 
 def get_assessment(user, pk, action="view", queryset=None) -> tuple[Assessment, Rights]:
@@ -228,15 +219,6 @@ def get_assessment(user, pk, action="view", queryset=None) -> tuple[Assessment, 
     )
     rights = rights_for_assessment(user, assessment)
     require(rights, action)
-    return assessment, rights
-
-
-def get_assessment_history(user, pk) -> tuple[Assessment, Rights]:
-    """An assessment whose history of changes the user may read: 404 to whoever may not view
-    it, 403 to whoever may view it but not read its history."""
-    assessment, rights = get_assessment(user, pk)
-    if not history_allowed(user, assessment):
-        raise PermissionDenied("Only the programme managers of the council that answers it can read its history.")
     return assessment, rights
 
 

@@ -8,7 +8,7 @@ from toolkit.audit import trail
 
 
 def assessment_history(request, pk):
-    assessment, rights = access.get_assessment_history(request.user, pk)
+    assessment, rights = access.get_assessment(request.user, pk, "history")
     page = trail.history_page(assessment, request.GET.get("page"), private=rights.private)
     return render(
         request,

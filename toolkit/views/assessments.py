@@ -70,7 +70,7 @@ def overview(request, pk):
             complete=sheet.is_complete(),
             resume_url=reverse("toolkit:assessment-section", args=[pk, resume.slug]) if resume and editable else None,
             appendix=sheet.appendix() if assessment.is_submitted else [],
-            history_url=reverse("toolkit:assessment-history", args=[pk]) if access.history_allowed(request.user, assessment) else None,
+            history_url=reverse("toolkit:assessment-history", args=[pk]) if rights.history else None,
             **step_extra(assessment, request.user),
         ),
     )
