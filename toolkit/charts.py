@@ -57,10 +57,7 @@ def score_bars(rows, title, chart_id="chart", thresholds=()):
         x = f"{x:.1f}"
         parts.append(format_html('<line x1="{0}" y1="5" x2="{0}" y2="{1}" stroke="#0b0c0c" stroke-dasharray="4 3"/>', x, axis_y))
         parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#0b0c0c">{}</text>', x, axis_y + 16, label))
-    parts.append(mark_safe("</svg>"))  # nosec B308 # a constant closing tag
-    # Every part is format_html's, which escapes what it is given, or the constant tag above.
-    svg = "".join(str(p) for p in parts)
-    return mark_safe(svg)  # nosec B308, B703 # see the line above
+    return _closed(parts)
 
 
 
@@ -104,10 +101,7 @@ def verdict_bars(rows, title, chart_id="chart", verdicts=("Aligned", "Different"
                 ))
                 x += width
         parts.append(format_html('<text x="{}" y="{}" font-size="12" fill="#0b0c0c">{}</text>', f"{x + 8:.1f}", text_y, words(counts)))
-    parts.append(mark_safe("</svg>"))  # nosec B308 # a constant closing tag
-    # Every part is format_html's, which escapes what it is given, or the constant tag above.
-    svg = "".join(str(p) for p in parts)
-    return mark_safe(svg)  # nosec B308, B703 # see the line above
+    return _closed(parts)
 
 
 # Lines are told apart by their dashes and their labels as well as their colours.
@@ -170,7 +164,10 @@ def lines(series, labels, title, chart_id="chart", height=260):
         ))
         if vs:
             parts.append(format_html('<text x="{}" y="{}" fill="#0b0c0c">{}</text>', f"{x(len(vs) - 1) + 6:.1f}", f"{y(vs[-1]) + 4 + index * 2:.1f}", name))
-    parts.append(mark_safe("</svg>"))  # nosec B308 # a constant closing tag
-    # Every part is format_html's, which escapes what it is given, or the constant tag above.
-    svg = "".join(str(p) for p in parts)
-    return mark_safe(svg)  # nosec B308, B703 # see the line above
+    return _closed(parts)
+
+
+def _closed(parts) -> str:
+    """The chart's parts, and its closing tag, as one piece of safe HTML."""
+    # Every part is format_html's, which escapes what it is given; the closing tag is a constant.
+    return mark_safe("".join(str(p) for p in parts) + "</svg>")  # nosec B308, B703 # see the line above

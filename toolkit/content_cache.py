@@ -9,12 +9,12 @@ query, far less than loading the structure (five queries and some thousand objec
 """
 
 import hashlib
-from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
+from toolkit.held import Held
 from toolkit.models import (
     CaseStudy,
     ContentVersion,
@@ -50,8 +50,7 @@ def bump() -> None:
 
 # This process's own copies of the latest entries: unpickling a questionnaire's structure from
 # the cache costs more than the rest of a task list page. Callers must not change what they get.
-_here: OrderedDict = OrderedDict()
-HELD_HERE = 64
+_here = Held(64)
 
 
 def cached(name: str, parts: tuple, build):
@@ -59,17 +58,15 @@ def cached(name: str, parts: tuple, build):
     # Hashed, so any text in the parts (names, times) makes a key every cache backend accepts.
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     key = f"toolkit:{name}:{version()}:{digest}"
-    if key in _here:
-        _here.move_to_end(key)
-        return _here[key]
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    _here[key] = value
-    if len(_here) > HELD_HERE:
-        _here.popitem(last=False)
-    return value
+
+    def shared():
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, TIMEOUT)
+        return value
+
+    return _here.get(key, shared)
 
 
 def forget_here() -> None:

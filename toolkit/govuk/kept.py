@@ -11,13 +11,13 @@ afresh.
 """
 
 import hashlib
-from collections import OrderedDict
 
 from django.forms.boundfield import BoundField
 from django.template.loader import render_to_string
 
-KEPT = 4096  # fields; a few MB at most
-_kept: OrderedDict = OrderedDict()
+from toolkit.held import Held
+
+_kept = Held(4096)  # fields; a few MB at most
 
 # Field attributes the field templates read (the widget's are read whole, with vars()).
 FIELD_ATTRIBUTES = ("label", "help_text", "required", "disabled", "max_length", "label_size", "show_hidden_initial")
@@ -35,15 +35,7 @@ def description(bound: BoundField) -> str:
 
 def kept(description: str, render):
     """``render()``, or the HTML it gave before for the same description."""
-    key = hashlib.sha256(description.encode()).hexdigest()
-    if key in _kept:
-        _kept.move_to_end(key)
-        return _kept[key]
-    html = render()
-    _kept[key] = html
-    if len(_kept) > KEPT:
-        _kept.popitem(last=False)
-    return html
+    return _kept.get(hashlib.sha256(description.encode()).hexdigest(), render)
 
 
 def render_kept(template_name: str, context: dict) -> str:
@@ -57,7 +49,3 @@ class KeptBoundField(BoundField):
         if self.form.is_bound:
             return super().as_field_group()
         return kept(description(self), super().as_field_group)
-
-
-def forget() -> None:
-    _kept.clear()

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from toolkit import access, journey, progress, questionnaires, steps
 from toolkit.models import Step
+from toolkit.views.pages import slug_re
 
 
 def step_home(request, slug, step):
@@ -36,7 +37,7 @@ def start(request, slug, step):
     owner = {"council": council}
     if kind.owner != steps.COUNCIL:
         chosen = request.POST.get("partnership", "")
-        if "\x00" in chosen:  # no slug holds it, and PostgreSQL refuses it in a query (a server error)
+        if not slug_re.fullmatch(chosen):  # no partnership has it, and PostgreSQL refuses a NUL in a query
             raise Http404("No such partnership.")
         partnership = get_object_or_404(council.partnerships, slug=chosen)
         owner = {"council": council, "partnership": partnership} if kind.owner == steps.MEMBER else {"partnership": partnership}
