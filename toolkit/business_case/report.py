@@ -5,13 +5,14 @@ recommendation, the gate and the sign-offs, in a fixed number of queries."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 
 from toolkit import charts
 from toolkit.answers import AnswerSheet
 from toolkit.business_case import delivery, delivery_models, signoff
 from toolkit.business_case.finance_pages import model_of, year_label
 from toolkit.business_case.pages import load
-from toolkit.models import Assessment, CaseStudy, GateItem
+from toolkit.models import Assessment, CaseStudy, GateItem, SignOff
 
 # The Five Case Model's cases and, in order, the design questionnaire's sections in each.
 CASES = [
@@ -92,12 +93,10 @@ def outline_inputs(assessment: Assessment) -> tuple:
     """All the outline's body is made from besides the content (the questions, the case studies,
     the councils' names: the content version names them). The business case's revision goes up
     in the same transaction as any change to its answers, rows, sign-offs, status or partners
-    (``revision``); the rest is what the page read in the same row as the revision, which the
-    body shows as it was read. The site's default discount rate fills in for missing settings."""
-    return (
-        assessment.pk, assessment.revision, assessment.status, assessment.questionnaire_id,
-        assessment.partnership_id, assessment.partnership.name, str(settings.DISCOUNT_RATE),
-    )
+    (``revision``; its status and the rest of its row with it, and its questionnaire and
+    partnership never change). The partnership's name is in another row, read with it. The
+    site's default discount rate fills in for missing settings."""
+    return (assessment.pk, assessment.revision, assessment.partnership.name, str(settings.DISCOUNT_RATE))
 
 
 def outline(assessment: Assessment) -> dict:
@@ -109,9 +108,8 @@ def outline(assessment: Assessment) -> dict:
     members = rows.members
     content = signoff.snapshot(sheet)
     # Only the councils are shown: who signed is named as they typed it, not by their account.
-    sign_offs = list(assessment.sign_offs.select_related("council"))
-    standing = [s for s in sign_offs if s.withdrawn_at is None]
-    signed = {s.council_id for s in standing}
+    # Read once, for the sign-off rules below and the withdrawn ones.
+    prefetch_related_objects([assessment], Prefetch("sign_offs", queryset=SignOff.objects.select_related("council")))
     chart = chart_text = None
     if model is not None:
         series = [(figures.name, figures.cumulative_net) for figures in model.partners]
@@ -135,10 +133,9 @@ def outline(assessment: Assessment) -> dict:
         "chart_text": chart_text,
         "recommendation": recommendation(sheet.values, len(members)),
         "gate": gate_of(rows),
-        "sign_offs": standing,
-        "withdrawn_sign_offs": [s for s in sign_offs if s.withdrawn_at is not None],
-        # As ``signoff.still_to_sign`` has it, from the sign-offs read above.
-        "still_to_sign": [council for council in members if council.pk not in signed],
+        "sign_offs": signoff.standing(assessment),
+        "withdrawn_sign_offs": [s for s in assessment.sign_offs.all() if s.withdrawn_at is not None],
+        "still_to_sign": signoff.still_to_sign(assessment, members),
         "fingerprint": signoff.fingerprint(content),
         "sources": {assessment: content},
     }
